@@ -1,0 +1,53 @@
+"""Every error detente raises or reports, with a stable code.
+
+Hierarchy::
+
+    DetenteError
+     ├── InputError        a path or document that cannot be read (CLI: exit 2 when nothing read)
+     ├── ConfigError       bad options, missing model, bad knowledge file
+     └── StoreError        the database cannot be opened or has an old schema
+
+Rejections of single documents are data (``records.Rejected``), not exceptions; their
+messages come from ``REJECTIONS`` so they can be grepped and asserted.
+"""
+
+from __future__ import annotations
+
+
+class DetenteError(Exception):
+    """Base class for errors meant for the user."""
+
+
+class InputError(DetenteError):
+    """An input path or document cannot be read."""
+
+
+class ConfigError(DetenteError):
+    """An option, model or knowledge file is wrong."""
+
+
+class StoreError(DetenteError):
+    """The event store cannot be used as asked."""
+
+
+# Rejection catalogue: code -> message template. Keep codes stable; tests assert them.
+REJECTIONS: dict[str, str] = {
+    "E001": "no such file or directory",
+    "E002": "binary file, not text",
+    "E003": "not valid UTF-8 (byte {pos})",
+    "E004": "cannot read file: {err}",
+    "E005": "invalid JSON: {err}",
+    "E006": "JSONL line lacks a non-empty 'text' field",
+    "E007": "empty text",
+    "E008": "text is not English (looks like {lang})",
+    "E009": "JSONL line is not an object",
+    "E010": "no text could be extracted from HTML",
+    "E011": "invalid date {value!r}: expected YYYY-MM-DD",
+    "E012": "cannot read archive record: {err}",
+    "E013": "cannot read feed: {err}",
+}
+
+
+def rejection(code: str, **values: object) -> str:
+    """The message for a rejection code, filled in."""
+    return REJECTIONS[code].format(**values)

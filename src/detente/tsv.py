@@ -1,0 +1,30 @@
+"""Reading the project's TSV data files: '#' comment lines, one header row, tab-separated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+
+
+def data_path(name: str):  # -> Traversable
+    return resources.files("detente").joinpath("data", name)
+
+
+def read_tsv(name: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a packaged TSV file as (line number, {column: value}), values stripped."""
+    text = data_path(name).read_text(encoding="utf-8")
+    header: list[str] | None = None
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = cells
+            continue
+        cells += [""] * (len(header) - len(cells))
+        yield lineno, dict(zip(header, cells, strict=False))
+
+
+def split_list(value: str) -> list[str]:
+    """A '|'-separated cell as a list, empty items dropped."""
+    return [v.strip() for v in value.split("|") if v.strip()]
