@@ -1,12 +1,256 @@
-"""Article -> CodedArticle. (Stub: the real coder lands next.)"""
+"""Article -> CodedArticle: sentences, actors, events, quotes, dates and places.
+
+The coder reads an article in two passes. A cheap pre-pass (spaCy's tokenizer and
+rule-based sentencizer, no model) splits every paragraph into sentences and keeps the
+ones that can hold an event: a trigger word form or a quotation. Only those are parsed
+with the full model, batched across all articles of a batch. Actor mentions found in
+every sentence, parsed or not, feed the discourse so that later mentions ("Macron",
+"the President", "he") resolve to the actor introduced earlier.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
-from .records import Article, CodedArticle
+from spacy.tokens import Doc
+
+from .actors import FIRST, ActorFinder, Discourse, Mention, publisher_for
+from .codebook import event_type
+from .dates import parse_iso
+from .dates import resolve as resolve_date
+from .events import TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
+from .knowledge import load_knowledge, trigger_surface_forms
+from .nlp import full_pipeline, tokenizer_only
+from .places import locate
+from .records import Actor, Article, CodedArticle, Decision, Event, Location, Quote, Span
+
+QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
+SPEECH = {"say", "tell", "state", "add", "report", "announce", "note", "write", "declare",
+          "tweet", "stress", "emphasize", "warn", "accord"}
+PHONE_WORDS = {"phone", "telephone", "call", "calls", "videoconference", "video", "virtually",
+               "virtual"}
+
+
+@dataclass
+class Sentence:
+    """One sentence of an article with its place in the text; ``doc`` once parsed."""
+
+    index: int
+    start: int  # char offset into Article.text
+    text: str
+    doc: Doc | None = None
 
 
 class Coder:
-    def code_many(self, articles: Iterable[Article], explain: bool = False) -> list[CodedArticle]:
-        return [CodedArticle(article=a, events=()) for a in articles]
+    """Codes articles. Holds the models and knowledge; create once per process."""
+
+    def __init__(self, batch_size: int = 64):
+        self.k = load_knowledge()
+        self.finder = ActorFinder(self.k)
+        self.reader = EventReader()
+        self.forms = trigger_surface_forms()
+        self.batch_size = batch_size
+
+    # ---- public -----------------------------------------------------------------------
+    def code(self, article: Article, explain: bool = False) -> CodedArticle:
+        return self.code_many([article], explain=explain)[0]
+
+    def code_many(self, articles: Iterable[Article], explain: bool = False
+                  ) -> list[CodedArticle]:
+        articles = list(articles)
+        split = [self.sentences(a) for a in articles]
+        wanted = [s for sents in split for s in sents if self.worth_parsing(s.text)]
+        nlp = full_pipeline()
+        for sent, doc in zip(wanted, nlp.pipe((s.text for s in wanted),
+                                              batch_size=self.batch_size), strict=True):
+            sent.doc = doc
+        return [self._code(a, sents, explain) for a, sents in zip(articles, split, strict=True)]
+
+    # ---- pre-pass -----------------------------------------------------------------------
+    def sentences(self, article: Article) -> list[Sentence]:
+        out: list[Sentence] = []
+        pre = tokenizer_only()
+        offset = 0
+        for para in article.text.split("\n\n"):
+            for sent in pre(para).sents:
+                text = sent.text.strip()
+                if text:
+                    start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                    out.append(Sentence(len(out), start, text))
+            offset += len(para) + 2
+        return out
+
+    def worth_parsing(self, text: str) -> bool:
+        """The cheap test: a trigger word form, or a quotation (its speaker matters)."""
+        if "“" in text or '"' in text:
+            return True
+        forms = self.forms
+        return any(w in forms for w in re.findall(r"[a-z]+", text.lower()))
+
+    # ---- coding -------------------------------------------------------------------------
+    def _code(self, article: Article, sents: list[Sentence], explain: bool) -> CodedArticle:
+        discourse = Discourse(date=article.date,
+                              publisher=publisher_for(article.source, article.url))
+        events: list[Event] = []
+        quotes: list[Quote] = []
+        actors: list[Actor] = []
+        decisions: list[Decision] = []
+        pre = tokenizer_only()
+        pub = parse_iso(article.date)
+        for sent in sents:
+            doc = sent.doc if sent.doc is not None else pre(sent.text)
+            mentions = self.finder.mentions(doc, discourse, offset=sent.start)
+            speaker = None
+            if sent.doc is not None:
+                speaker = self._speaker(doc, mentions)
+                if speaker is not None and any(t.lower_ in FIRST for t in doc):
+                    mentions = self.finder.mentions(doc, discourse, offset=sent.start,
+                                                    speaker=speaker)
+                for q in QUOTE.finditer(sent.text):
+                    quotes.append(Quote(article.id, q.group(1), sent.start + q.start(1),
+                                        sent.start + q.end(1), speaker))
+                for cand in self.reader.candidates(doc[:], mentions):
+                    event, why = self._event(article, sent, cand, pub)
+                    if event is not None:
+                        events.append(event)
+                    if explain:
+                        decisions.append(Decision(sent.index, cand.token.text,
+                                                  "event" if event else "dropped", why))
+            for m in mentions:
+                discourse.remember(m)
+                actors.extend(a for a in m.actors if a.country and a.start >= 0)
+        return CodedArticle(article=article, events=tuple(dedupe(events)), quotes=tuple(quotes),
+                            actors=tuple(actors), sentences=len(sents),
+                            decisions=tuple(decisions))
+
+    def _speaker(self, doc: Doc, mentions: list[Mention]) -> Actor | None:
+        """Who speaks in this sentence: subject of a speech verb, or "according to X"."""
+        index = {}
+        for m in mentions:
+            for j in range(m.start, m.end):
+                index[j] = m
+            index[m.head] = m
+        for tok in doc:
+            if tok.lemma_ == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                for m in self.reader.actors_at(doc[tok.i + 1], index, depth=6):
+                    if m.resolved:
+                        return m.actors[0]
+            if tok.lemma_ in SPEECH and tok.pos_ in ("VERB", "AUX"):
+                found, _ = self.reader.subject_of(tok, index)
+                for m in found:
+                    if m.resolved:
+                        return m.actors[0]
+        return None
+
+    def _event(self, article: Article, sent: Sentence, cand: Candidate, pub
+               ) -> tuple[Event | None, str]:
+        row = cand.trigger
+        if negated(cand.governor, cand.token):
+            return None, "negated"
+        source = _actors(cand.source)
+        target = [a for a in _actors(cand.target)
+                  if not any(a.start == s.start and a.end == s.end for s in source)]
+        location = self._location(cand, sent)
+        if not source and row.type in ("ASSAULT", "COERCE") and cand.rule.endswith("/passive") \
+                or (not source and "passive-no-agent" in cand.rule):
+            where = (location.country if location else None) or (
+                target[0].country if target else None)
+            if where and row.type in ("ASSAULT", "COERCE"):
+                sector = "COP" if row.type == "COERCE" else "UNK"
+                source = [Actor("(unidentified)", None, where, sector)]
+        if not source:
+            return None, "no resolvable source"
+        src_labels = {(a.country, a.sector, a.name) for a in source}
+        target = [a for a in target if (a.country, a.sector, a.name) not in src_labels]
+        nominal = cand.rule.startswith("noun:") and "/light:" not in cand.rule
+        if not target:
+            if nominal:
+                return None, "nominal event without a target"
+            if row.type not in TARGETLESS_OK:
+                if not (row.type in UNDIRECTED and len({a.country for a in source}) > 1):
+                    return None, f"{row.type} needs a target"
+        mood = modality(cand.governor, cand.token, pub.year if pub else None)
+        kind = row.type
+        if kind == "CONSULT" and mood == "future":
+            kind = "AGREE"  # CODEBOOK: future meetings are AGREE
+        if "future" in row.flags and mood == "asserted":
+            mood = "future"
+        etype = event_type(kind)
+        mode = row.mode if kind == row.type else None
+        if kind == "CONSULT":
+            words = {t.lower_ for t in cand.governor.subtree} | {t.lower_ for t in
+                                                                  cand.token.subtree}
+            if words & PHONE_WORDS:
+                mode = "phone"
+            elif location and location.country and target and all(
+                    a.country != location.country for a in source) and any(
+                    a.country == location.country for a in target):
+                mode = "visit"
+        date, precision = resolve_date(
+            [t.text for t in _clause_words(cand)], article.date)
+        evidence = Span(sent.text, sent.start, sent.start + len(sent.text))
+        tok = cand.token
+        trigger = Span(tok.text, sent.start + tok.idx, sent.start + tok.idx + len(tok.text))
+        event = Event(
+            article_id=article.id, type=kind, mode=mode, source=tuple(source),
+            target=tuple(target), quad=etype.quad, intensity=etype.intensity,
+            evidence=evidence, trigger=trigger, rule=cand.rule + f" (triggers.tsv:{row.line})",
+            modality=mood, date=date, date_precision=precision, location=location)
+        return replace(event, id=event_id(event)), "event"
+
+    def _location(self, cand: Candidate, sent: Sentence) -> Location | None:
+        doc = sent.doc
+        if doc is None:
+            return None
+        scope = {t.i for t in cand.governor.subtree} | {t.i for t in cand.token.subtree}
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.i in scope:
+                head = ent.root.head
+                if ent.root.dep_ == "pobj" and head.lower_ in ("in", "at", "to") or (
+                        ent.root.dep_ in ("compound", "appos")):
+                    place = locate(ent.text)
+                    if place is not None:
+                        return place
+        return None
+
+
+def _actors(mentions: list[Mention]) -> list[Actor]:
+    out: list[Actor] = []
+    for m in mentions:
+        for a in m.actors:
+            if a.country and a not in out:
+                out.append(a)
+    return out
+
+
+def _clause_words(cand: Candidate):
+    gov = cand.governor
+    return [t for t in gov.subtree if t.dep_ not in ("relcl",)] if gov is not None else []
+
+
+def event_id(event: Event) -> str:
+    """A stable id: the same event in the same article gets the same id on every run."""
+    key = "|".join([
+        event.article_id, event.type,
+        ",".join(sorted(a.label for a in event.source)),
+        ",".join(sorted(a.label for a in event.target)),
+        str(event.evidence.start), str(event.trigger.start)])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One record per event per article: the same type between the same actors, told again
+    (headline and body, a restated paragraph), counts as a further mention."""
+    kept: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.type, frozenset(a.label for a in event.source),
+               frozenset(a.label for a in event.target), event.trigger.text.lower())
+        if key in kept:
+            first = kept[key]
+            kept[key] = replace(first, mentions=first.mentions + 1)
+        else:
+            kept[key] = event
+    return list(kept.values())

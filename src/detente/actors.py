@@ -1,0 +1,489 @@
+"""Actors: find the phrases in a parsed sentence that name an actor and resolve them.
+
+Resolution follows CODEBOOK section 3. A sentence is scanned for *atoms* (known phrases:
+country names, demonyms, capitals, seats of government, organizations, office holders,
+titles, sector words; plus spaCy PERSON entities and pronouns). Atoms that modify the
+same noun phrase are grouped into one *mention* ("Ukrainian" + "Foreign Minister" +
+"Dmytro Kuleba"), and the mention is resolved from its parts: the country from an
+explicit demonym/name, else the person's or organization's own country; the sector from
+a title, else a sector word, else the person's office on the article's date. Mentions
+that name no country ("the President", "he", "the administration") resolve against the
+discourse: what the article introduced before, or the publisher's own voice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .codebook import INTERNATIONAL
+from .knowledge import Entry, Knowledge, load_knowledge, norm, normalize_role
+from .records import Actor
+from .tsv import read_tsv
+
+PERSONAL = {"he", "she", "him", "his", "her", "hers"}
+PLURAL = {"they", "them", "their", "theirs"}
+FIRST = {"i", "me", "my", "we", "us", "our"}
+HONORIFICS = {"mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr", "sir", "madam"}
+# Dependencies through which a modifier belongs to the noun phrase of its head.
+_NP_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "poss", "appos", "npadvmod", "dep"}
+_OF_PREPS = {"of", "for", "from", "to", "at", "in"}
+_PORTFOLIO_PREPS = {"for", "to", "on"}  # "Envoy for the DPRK", "Ambassador to France"
+_LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "throughout", "inside",
+                   "outside", "around", "within", "toward", "towards", "via", "off", "over"}
+_GROUP_WORDS = {"two", "both", "sides", "parties", "leaders", "countries", "nations",
+                "governments", "presidents", "ministers", "secretaries", "delegations"}
+
+
+@dataclass(frozen=True)
+class Atom:
+    start: int  # token index in the sentence doc
+    end: int
+    entries: tuple[Entry, ...]
+    portfolio: bool = False  # reached through "for"/"to": names a brief, not a nationality
+
+
+@dataclass
+class Mention:
+    """A noun phrase naming one or more actors, anchored at its head token."""
+
+    start: int
+    end: int
+    head: int
+    actors: tuple[Actor, ...]
+    person: bool = False
+    plural: bool = False
+    role: str | None = None  # normalized title role when the phrase has one
+    how: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        return any(a.country for a in self.actors)
+
+
+@dataclass
+class Publisher:
+    name: str
+    country: str
+    sector: str | None
+    speaker_role: str | None
+
+
+def publisher_for(source: str | None, url: str | None) -> Publisher | None:
+    """The publisher whose own voice is an actor ("we", "the Department"), if known."""
+    hay = f"{source or ''} {url or ''}".lower()
+    for _, row in read_tsv("publishers.tsv"):
+        if row["match"].lower() in hay:
+            return Publisher(row["name"], row["country"], row["sector"] or None,
+                             row["speaker_role"] or None)
+    return None
+
+
+@dataclass
+class Discourse:
+    """What the article has introduced so far: later mentions resolve against it."""
+
+    date: str | None
+    publisher: Publisher | None = None
+    history: list[Mention] = field(default_factory=list)
+    people: dict[str, Actor] = field(default_factory=dict)  # lowercase name token -> actor
+    quote_speaker: Actor | None = None
+
+    def remember(self, mention: Mention) -> None:
+        if not mention.resolved:
+            return
+        self.history.append(mention)
+        if mention.person:
+            for actor in mention.actors:
+                if actor.name:
+                    for part in actor.name.replace(",", " ").split():
+                        if part[:1].isupper() and len(part) > 2 and not part.endswith("."):
+                            self.people.setdefault(part.lower(), actor)
+
+    def last(self, want) -> Mention | None:
+        for mention in reversed(self.history):
+            if want(mention):
+                return mention
+        return None
+
+
+class ActorFinder:
+    """Finds and resolves actor mentions in parsed sentences of one article."""
+
+    def __init__(self, knowledge: Knowledge | None = None):
+        self.k = knowledge or load_knowledge()
+
+    # ---- atoms --------------------------------------------------------------------------
+    def atoms(self, doc: Doc | Span) -> list[Atom]:
+        """Longest known phrases, left to right, plus PERSON entities and pronouns."""
+        k = self.k
+        words = [norm(t.text) for t in doc]
+        found: list[Atom] = []
+        i, n = 0, len(words)
+        person_ents = [(e.start - _base(doc), e.end - _base(doc)) for e in doc.ents
+                       if e.label_ == "PERSON"]
+        while i < n:
+            if words[i].lower() not in k.first_words:
+                i += 1
+                continue
+            for length in range(min(k.max_len, n - i), 0, -1):
+                entries = k.lookup(tuple(words[i:i + length]))
+                if not entries:
+                    continue
+                entries = [e for e in entries if _fits(e, doc[i:i + length])]
+                if not entries:
+                    continue
+                # A country or capital inside a longer PERSON name ("Jordan Peterson") is not one.
+                if any(e.kind in ("country", "capital", "adjective") for e in entries) and any(
+                        s <= i and i + length <= e and (e - s) > length for s, e in person_ents):
+                    break
+                found.append(Atom(i, i + length, tuple(entries)))
+                i += length - 1
+                break
+            i += 1
+        covered = {j for a in found for j in range(a.start, a.end)}
+        spans = list(person_ents)
+        # a proper name right after a title is a person even when NER missed it
+        # ("Ukrainian Minister of Defence Oleksii Reznikov")
+        for atom in found:
+            if any(e.kind == "title" for e in atom.entries):
+                head = doc[atom.start:atom.end].root.head
+                h = head.i - _base(doc)
+                if head.pos_ == "PROPN" and h not in covered and h >= atom.end and not any(
+                        s <= h < e for s, e in spans):
+                    spans.append((h, h + 1))
+        for s, e in spans:
+            # widen over the first names the entity left out ("Antony J. Blinken")
+            while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].dep_ in (
+                    "compound", "flat") and (s - 1) not in covered:
+                s -= 1
+            toks = [j for j in range(s, e) if words[j].lower() not in HONORIFICS]
+            if toks and not any(j in covered for j in toks):
+                name = " ".join(words[j] for j in toks).strip(" ,")
+                found.append(Atom(toks[0], toks[-1] + 1, (Entry("person?", name=name),)))
+                covered.update(toks)
+        for j, tok in enumerate(doc):
+            low = tok.lower_
+            if j not in covered and tok.pos_ == "PRON" and low in PERSONAL | PLURAL | FIRST:
+                found.append(Atom(j, j + 1, (Entry("pronoun", name=low),)))
+            elif j not in covered and low in ("two", "both") and tok.dep_ in (
+                    "nsubj", "nsubjpass", "pobj", "dobj") and not any(
+                    c.dep_ == "prep" for c in tok.children):
+                found.append(Atom(j, j + 1, (Entry("pronoun", name="they"),)))
+        found.sort(key=lambda a: a.start)
+        return found
+
+    # ---- mentions -------------------------------------------------------------------------
+    def mentions(self, doc: Doc | Span, discourse: Discourse, offset: int = 0,
+                 speaker: Actor | None = None) -> list[Mention]:
+        """Mentions in a sentence, resolved; ``offset`` maps token chars to article chars."""
+        atoms = self.atoms(doc)
+        covered: dict[int, Atom] = {}
+        for atom in atoms:
+            for j in range(atom.start, atom.end):
+                covered[j] = atom
+        groups: dict[int, list[Atom]] = {}
+        for atom in atoms:
+            anchor, portfolio = self._anchor(doc, atom, covered)
+            groups.setdefault(anchor, []).append(
+                Atom(atom.start, atom.end, atom.entries, portfolio) if portfolio else atom)
+        out = []
+        for anchor, group in sorted(groups.items()):
+            mention = self._resolve(doc, anchor, group, discourse, offset, speaker)
+            if mention is not None:
+                out.append(mention)
+        return out
+
+    def _anchor(self, doc, atom: Atom, covered: dict[int, Atom]) -> tuple[int, bool]:
+        """Climb from the atom to the head of the noun phrase it belongs to."""
+        span = doc[atom.start:atom.end]
+        tok = span.root
+        portfolio = False
+        base = _base(doc)
+        while True:
+            head = tok.head
+            if head.i == tok.i:
+                break
+            h = head.i - base
+            if tok.dep_ in _NP_DEPS and (h in covered or _is_person(head)):
+                if tok.dep_ == "poss" and not _actor_noun(self.k, head, covered, base):
+                    break
+                tok = head
+                continue
+            if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _OF_PREPS:
+                noun = head.head
+                if noun.i != head.i and (noun.i - base in covered or _is_person(noun)) \
+                        and _actor_noun(self.k, noun, covered, base):
+                    if head.lower_ in _PORTFOLIO_PREPS:
+                        portfolio = True
+                    if head.lower_ in ("in", "at") and not _title_noun(self.k, noun, covered,
+                                                                         base):
+                        break
+                    tok = noun
+                    continue
+            break
+        return tok.i - base, portfolio
+
+    def _resolve(self, doc, anchor: int, group: list[Atom], discourse: Discourse, offset: int,
+                 speaker: Actor | None) -> Mention | None:
+        base = _base(doc)
+        start = min(a.start for a in group)
+        end = max(a.end for a in group)
+        start, end = min(start, anchor), max(end, anchor + 1)
+        head_tok = doc[anchor]
+        # include a determiner or possessive pronoun directly before
+        if start > 0 and doc[start - 1].dep_ in ("det",) and doc[start - 1].head.i - base in (
+                anchor, *range(start, end)):
+            start -= 1
+        text_span = doc[start:end]
+        text = text_span.text
+        char_start = offset + text_span.start_char - _char_base(doc)
+        char_end = char_start + len(text)
+        entries = [(a, e) for a in group for e in a.entries]
+        kinds = {e.kind for _, e in entries}
+        plural = head_tok.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "conj" for c in head_tok.children)
+
+        if kinds == {"pronoun"}:
+            word = entries[0][1].name or ""
+            actors = self._pronoun(word, discourse, speaker)
+            if not actors:
+                return None
+            return Mention(start, end, anchor, tuple(
+                _with_text(a, text, char_start, char_end, "pronoun") for a in actors),
+                person=word in PERSONAL, plural=word in PLURAL, how="pronoun:" + word)
+        entries = [(a, e) for a, e in entries if e.kind != "pronoun"]
+
+        country = sector = name = role = None
+        person = False
+        how = []
+        former = any(t.lower_ in ("former", "ex", "late") for t in text_span)
+        # country: explicit names and demonyms first, from the non-portfolio atoms
+        for atom, e in entries:
+            if e.kind in ("country", "adjective", "people", "capital", "seat", "dependency") \
+                    and not atom.portfolio:
+                if e.kind == "capital" and _locative(doc[atom.start:atom.end].root):
+                    continue
+                country = country or e.country
+                if e.kind in ("people", "seat", "capital", "dependency") and e.sector:
+                    sector = sector or e.sector
+                how.append(f"{e.kind}:{e.country}")
+        # titles and sector words: modifiers before the head word
+        titles = [(a, e) for a, e in entries if e.kind == "title"]
+        sectors = [(a, e) for a, e in entries if e.kind == "sector"]
+        if titles:
+            a, e = min(titles, key=lambda ae: (ae[0].end > anchor, ae[0].start))
+            role = e.role
+            sector = e.sector
+            how.append(f"title:{e.role}")
+        modifier_sectors = [(a, e) for a, e in sectors if not (a.start <= anchor < a.end)]
+        head_sectors = [(a, e) for a, e in sectors if a.start <= anchor < a.end]
+        if not titles:
+            for a, e in modifier_sectors + head_sectors:
+                sector = e.sector
+                role = role or e.role
+                how.append(f"sector:{e.role}")
+                break
+        orgs = [e for _, e in entries if e.kind == "org"]
+        if orgs:
+            org = orgs[0]
+            country = country or org.country
+            if not titles and not modifier_sectors:
+                sector = org.sector or sector
+            name = org.name
+            how.append(f"org:{org.name}")
+        persons = [(a, e) for a, e in entries if e.kind in ("person", "person?")]
+        if persons:
+            person = True
+            a, e = persons[-1]
+            if e.kind == "person":
+                term = self.k.role_of(e.person or "", discourse.date)
+                name = e.name
+                if term is not None:
+                    country = country or term.country
+                    if sector is None or (role and not former and term.sector == "ELI"
+                                          and not titles):
+                        sector = term.sector
+                    if not titles and term.sector:
+                        sector = term.sector
+                    role = role or term.role
+                how.append(f"person:{e.name}")
+            else:
+                name = e.name
+                known = self._known_person(e.name or "", discourse)
+                if known is not None:
+                    country = country or known.country
+                    sector = sector or known.sector
+                    name = known.name or name
+                    how.append(f"later-mention:{known.name}")
+                else:
+                    how.append("person-entity")
+        if former and (person or titles) and country and country not in INTERNATIONAL:
+            sector = "ELI"
+        # definite descriptions and titles without a country resolve against the discourse
+        if country is None and person and titles and discourse.publisher is not None:
+            # a titled official with no nationality, in a government's own release, is theirs
+            country = discourse.publisher.country
+            how.append("publisher")
+        if country is None:
+            found = self._from_discourse(role, sector, person, name, discourse, head_tok)
+            if found is not None:
+                country = found.country
+                sector = sector or found.sector
+                if not person:
+                    name = name or found.name
+                how.append("discourse")
+        if country is None and not person and not titles and not sectors:
+            return None
+        if country in INTERNATIONAL:
+            sector = None
+        if person and name is None:
+            name = text
+        actor = Actor(text=text, name=name, country=country, sector=sector,
+                      start=char_start, end=char_end, how=" ".join(how))
+        return Mention(start, end, anchor, (actor,), person=person, plural=plural, role=role,
+                       how=" ".join(how))
+
+    # ---- discourse -------------------------------------------------------------------------
+    def _known_person(self, name: str, discourse: Discourse) -> Actor | None:
+        for part in reversed(name.replace(",", " ").split()):
+            actor = discourse.people.get(part.lower())
+            if actor is not None:
+                return actor
+        return None
+
+    def _from_discourse(self, role, sector, person, name, discourse: Discourse,
+                        head: Token) -> Actor | None:
+        """A title, office or group word with no country of its own."""
+        if person:
+            return None
+        pub = discourse.publisher
+        if role:
+            same = discourse.last(lambda m: m.role == role and not m.plural)
+            if same is not None:
+                return same.actors[0]
+            if pub is not None:
+                holder = self.k.holder(pub.country, normalize_role(role), discourse.date)
+                if holder is not None:
+                    return Actor(holder.name, holder.name, holder.country, holder.sector or "GOV")
+        if sector == "GOV" or role in ("department", "administration", "government", "regime"):
+            if role in ("department",) and pub is not None:
+                return Actor(pub.name, pub.name, pub.country, pub.sector)
+            gov = discourse.last(lambda m: m.actors[0].sector == "GOV" and not m.person)
+            if gov is not None:
+                return gov.actors[0]
+        if role in ("country", "nation", "government", "regime", "administration"):
+            country = discourse.last(lambda m: m.actors[0].sector is None and not m.person)
+            if country is not None:
+                return country.actors[0]
+        if pub is not None and (role or sector == "GOV"):
+            return Actor(pub.name, pub.name, pub.country, pub.sector)
+        return None
+
+    def _pronoun(self, word: str, discourse: Discourse, speaker: Actor | None
+                 ) -> list[Actor]:
+        if word in FIRST:
+            if speaker is not None:
+                return [speaker]
+            pub = discourse.publisher
+            if pub is not None:
+                holder = self.k.holder(pub.country, pub.speaker_role or "", discourse.date) \
+                    if word in ("i", "me", "my") else None
+                if holder is not None:
+                    return [Actor(holder.name, holder.name, holder.country,
+                                  holder.sector or pub.sector)]
+                return [Actor(pub.name, pub.name, pub.country, pub.sector)]
+            return []
+        if word in PERSONAL:
+            m = discourse.last(lambda m: m.person and not m.plural)
+            return list(m.actors[:1]) if m else []
+        if word in PLURAL or word == "they":
+            m = discourse.last(lambda m: m.plural or len(m.actors) > 1)
+            recent = discourse.history[-6:]
+            # "the two": the last two different actors
+            distinct: list[Actor] = []
+            for mention in reversed(recent):
+                for actor in mention.actors:
+                    if all(actor.country != d.country or actor.name != d.name for d in distinct):
+                        distinct.append(actor)
+            if m is not None and m in recent[-3:]:
+                return list(m.actors)
+            return list(reversed(distinct[:2]))
+        return []
+
+
+def _with_text(actor: Actor, text: str, start: int, end: int, how: str) -> Actor:
+    return Actor(text=text, name=actor.name, country=actor.country, sector=actor.sector,
+                 start=start, end=end, how=how)
+
+
+def _base(doc) -> int:
+    return doc.start if isinstance(doc, Span) else 0
+
+
+def _char_base(doc) -> int:
+    return doc.start_char if isinstance(doc, Span) else 0
+
+
+def _is_person(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON"
+
+
+def _fits(entry: Entry, span) -> bool:
+    """Reject matches whose part of speech shows another meaning."""
+    if entry.kind in ("title", "sector"):
+        root = span.root
+        return root.pos_ in ("NOUN", "PROPN", "ADJ") and not (root.pos_ == "ADJ"
+                                                             and entry.kind == "title")
+    if entry.kind in ("country", "capital", "seat", "org", "dependency", "person"):
+        return any(t.pos_ in ("PROPN", "NOUN", "ADJ", "X") or t.is_upper for t in span)
+    return True
+
+
+def _actor_noun(k: Knowledge, tok: Token, covered, base) -> bool:
+    """Whether a head word makes its possessor part of the actor ("Iraq's government")."""
+    atom = covered.get(tok.i - base)
+    if atom is None:
+        return _is_person(tok)
+    return any(e.kind in ("title", "sector", "person", "person?", "org") for e in atom.entries)
+
+
+def _title_noun(k: Knowledge, tok: Token, covered, base) -> bool:
+    atom = covered.get(tok.i - base)
+    return atom is not None and any(e.kind in ("title", "sector") for e in atom.entries)
+
+
+def _locative(tok: Token) -> bool:
+    """A place name used as a place ("in Moscow"), not as a government ("Moscow said")."""
+    head = tok
+    while head.dep_ in ("compound", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS
+
+
+def resolve_phrase(text: str, date: str | None = None, context: str | None = None
+                   ) -> Actor | None:
+    """How a phrase resolves on its own (``detente resolve``): the main mention of the
+    phrase, after the context sentence (if any) has been read as discourse."""
+    from .nlp import full_pipeline
+
+    nlp = full_pipeline()
+    finder = ActorFinder()
+    discourse = Discourse(date=date)
+    if context:
+        for mention in finder.mentions(nlp(context), discourse):
+            discourse.remember(mention)
+    doc = nlp(text)
+    mentions = finder.mentions(doc, discourse)
+    if not mentions:
+        return None
+    best = max(mentions, key=lambda m: (m.resolved, m.end - m.start))
+    actor = best.actors[0]
+    return Actor(text=text, name=actor.name, country=actor.country, sector=actor.sector,
+                 start=0, end=len(text), how=best.how)
+
+
+def describe(mentions: Iterable[Mention]) -> str:
+    return "; ".join(f"{m.actors[0].text!r}->{m.actors[0].label}" for m in mentions)

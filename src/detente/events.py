@@ -1,0 +1,327 @@
+"""Events: read PLOVER events off the dependency parse of one sentence.
+
+A trigger word from the lexicon (``data/triggers.tsv``) proposes an event type; the
+parse says who its source and target are:
+
+- verbs: the subject is the source, the object (or the object of a listed preposition)
+  the target; passives swap in the ``by`` agent; a verb without a subject inherits it
+  from the verb it is coordinated with or subordinate to, and a relative clause from the
+  noun it modifies ("the administration, which has criticized ...");
+- nouns: the object of a light verb ("held talks with", "expressed support for") takes
+  the light verb's subject as source; otherwise a possessive or demonym is the source
+  ("Russia's invasion of Ukraine"), and ``between`` lists all parties;
+- reported speech needs no rule: "X said Y attacked Z" codes the inner clause, Y -> Z.
+
+Each candidate becomes an ``Event`` or a ``Decision`` saying why it was dropped
+(negated, no resolvable source, ...). Every event names its rule and trigger words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .actors import Mention
+from .knowledge import Trigger, load_triggers
+
+SUBJECTS = {"nsubj", "csubj", "expl"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"}
+RELATIVE = {"which", "who", "that", "whom", "whose"}
+FUTURE_HEADS = {"plan", "intend", "expect", "hope", "aim", "prepare", "vow", "want", "schedule",
+                "set", "look", "decide", "agree", "promise", "pledge"}
+HEDGE_HEADS = {"appear", "seem", "try", "attempt", "seek"}
+HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "perhaps", "likely",
+                 "purportedly", "supposedly"}
+# Types that are meaningful with no target ("Lorenzana condemned the bombing", "troops
+# were placed on alert"); the rest need someone on the other side.
+TARGETLESS_OK = {"ACCUSE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN", "REQUEST", "REJECT",
+                 "ASSAULT", "COERCE"}
+UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+@dataclass
+class Candidate:
+    """An event before it becomes a record: tokens are sentence-doc tokens."""
+
+    trigger: Trigger
+    token: Token
+    source: list
+    target: list
+    rule: str
+    words: list[Token]
+    governor: Token  # the verb whose clause carries the modality (light verb for nominals)
+
+
+class EventReader:
+    """Finds event candidates in one parsed sentence."""
+
+    def __init__(self):
+        self.triggers = load_triggers()
+        self.light = {lemma for (lemma, pos) in self.triggers if pos == "LIGHT"}
+
+    # ---- argument helpers -----------------------------------------------------------------
+    def _mention_index(self, mentions: list[Mention], base: int) -> dict[int, Mention]:
+        index: dict[int, Mention] = {}
+        for m in mentions:
+            for j in range(m.start, m.end):
+                index.setdefault(j + base, m)
+            index[m.head + base] = m
+        return index
+
+    def actors_at(self, tok: Token | None, index: dict[int, Mention], depth: int = 3) -> list:
+        """Mentions that fill an argument slot headed by ``tok``: the slot's own phrase and
+        its conjuncts, else the shallowest mentions inside it (clauses are not entered)."""
+        if tok is None:
+            return []
+        found: list[Mention] = []
+        for t in [tok, *tok.conjuncts]:
+            m = index.get(t.i)
+            if m is not None and m not in found:
+                found.append(m)
+        if found:
+            return found
+        frontier = [tok]
+        for _ in range(depth):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in CLAUSE_DEPS or c.dep_ in ("punct", "cc"):
+                        continue
+                    if c.dep_ == "prep" and c.lower_ in ("with", "including", "like", "such"):
+                        continue
+                    nxt.append(c)
+            level = []
+            for t in nxt:
+                m = index.get(t.i)
+                if m is not None and m not in level and m not in found:
+                    level.append(m)
+            if level:
+                return level
+            frontier = nxt
+        return []
+
+    def subject_of(self, verb: Token, index) -> tuple[list, str]:
+        """The source slot of a verb and how it was found."""
+        for c in verb.children:
+            if c.dep_ in SUBJECTS:
+                if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                    return self.actors_at(verb.head, index), "relative"
+                return self.actors_at(c, index), "subject"
+            if c.dep_ == "agent":
+                pobj = [g for g in c.children if g.dep_ == "pobj"]
+                return self.actors_at(pobj[0] if pobj else None, index), "agent"
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return [], "passive-no-agent"
+        head = verb.head
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            found, how = self.subject_of(head, index)
+            return found, "conj-" + how
+        if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+            dobj = [c for c in head.children if c.dep_ == "dobj"]
+            if dobj and head.lemma_ not in ("look",):
+                return self.actors_at(dobj[0], index), "object-control"
+            found, how = self.subject_of(head, index)
+            return found, "control-" + how
+        if verb.dep_ in ("advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
+            found, how = self.subject_of(head, index)
+            return found, "adjunct-" + how
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            found, how = self.subject_of(head.head, index)
+            return found, "adjunct-" + how
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return self.actors_at(head, index), "participle"
+        return [], "none"
+
+    def _prep_objects(self, tok: Token, preps, index) -> list:
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                for g in c.children:
+                    if g.dep_ in ("pobj", "pcomp"):
+                        for m in self.actors_at(g, index):
+                            if m not in out:
+                                out.append(m)
+        return out
+
+    # ---- trigger matching -----------------------------------------------------------------
+    def _row(self, tok: Token, pos: str) -> Trigger | None:
+        rows = self.triggers.get((tok.lemma_.lower(), pos))
+        if not rows:
+            return None
+        children = list(tok.children)
+        for row in rows:
+            req = row.requires
+            if not req:
+                return row
+            kind, _, words = req.partition(":")
+            wanted = set(words.split("|")) if words else None
+            if kind in ("prep", "prt"):
+                deps = ("prep", "agent", "dative") if kind == "prep" else ("prt", "prep", "advmod")
+                if any(c.dep_ in deps and c.lower_ in wanted for c in children):
+                    return row
+            elif kind == "dobj":
+                objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+                if objs and (wanted is None or any(
+                        o.lemma_.lower() in wanted or any(
+                            g.lemma_.lower() in wanted for g in o.children
+                            if g.dep_ in ("compound", "amod", "nummod"))
+                        for o in objs)):
+                    return row
+            elif kind == "xcomp":
+                if any(c.dep_ == "xcomp" for c in children):
+                    return row
+        return None
+
+    def candidates(self, sent: Span, mentions: list[Mention]) -> list[Candidate]:
+        index = self._mention_index(mentions, sent.start)
+        out: list[Candidate] = []
+        for tok in sent:
+            if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
+                row = self._row(tok, "VERB")
+                if row is not None:
+                    cand = self._verb(tok, row, index)
+                    if cand is not None:
+                        out.append(cand)
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in index:
+                row = self._row(tok, "NOUN")
+                if row is not None:
+                    cand = self._noun(tok, row, index)
+                    if cand is not None:
+                        out.append(cand)
+        return out
+
+    def _verb(self, verb: Token, row: Trigger, index) -> Candidate | None:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        source, how = self.subject_of(verb, index)
+        target: list = []
+        if "speech" in row.flags:
+            # "X alleged (that) Y did Z": Y is the target
+            for c in verb.children:
+                if c.dep_ == "ccomp":
+                    subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                    if subj:
+                        target = self.actors_at(subj[0], index)
+        if passive:
+            for c in verb.children:
+                if c.dep_ == "nsubjpass":
+                    target = self.actors_at(c, index)
+        elif "noobj" not in row.flags:
+            for c in verb.children:
+                if c.dep_ in ("dobj", "dative", "attr") or (
+                        c.dep_ == "prep" and c.lower_ in row.target_preps):
+                    slot = c if c.dep_ != "prep" else next(
+                        (g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                    for m in self.actors_at(slot, index):
+                        if m not in target:
+                            target.append(m)
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "individuals arrested by ..."
+                target = target or self.actors_at(verb.head, index)
+        if row.lemma == "look":
+            target = []
+            for c in verb.children:
+                if c.dep_ in ("prep", "advmod") and c.lower_ in ("forward", "to"):
+                    for g in c.subtree:
+                        m = index.get(g.i)
+                        if m is not None and m not in target and g.i != verb.i:
+                            target.append(m)
+        if "reverse" in row.flags:
+            source, target = target, source
+        rule = f"verb:{row.lemma}/{how}" + ("/passive" if passive else "")
+        return Candidate(row, verb, source, target, rule, [verb], verb)
+
+    def _noun(self, noun: Token, row: Trigger, index) -> Candidate | None:
+        head = noun.head
+        source: list = []
+        target = self._prep_objects(noun, set(row.target_preps) | {"between"}, index)
+        between = [m for m in self._prep_objects(noun, {"between", "among"}, index)]
+        governor = head
+        rule = f"noun:{row.lemma}"
+        # light verb: "X held talks with Y", "X expressed support for Y"
+        if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.light:
+            source, how = self.subject_of(head, index)
+            rule += f"/light:{head.lemma_.lower()}/{how}"
+            target = target or self._prep_objects(head, set(row.target_preps) | {"to", "with"},
+                                                   index)
+        if not source:
+            for c in noun.children:
+                if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                    m = index.get(c.i)
+                    if m is not None and m not in target:
+                        source.append(m)
+            if source:
+                rule += "/modifier"
+        if between:
+            source = between
+            target = [m for m in target if m not in between]
+            rule += "/between"
+        # "X bears (the) blame": X is the accused; the speaker is whoever says so
+        if row.lemma == "blame" and noun.dep_ == "dobj" and head.lemma_ in ("bear", "share",
+                                                                             "carry"):
+            target, _ = self.subject_of(head, index)
+            speaker = head
+            while speaker.dep_ in ("ccomp", "conj") and speaker.head.i != speaker.i:
+                speaker = speaker.head
+            source, how = self.subject_of(speaker, index) if speaker.i != head.i else ([], "")
+            rule = f"noun:blame/bear/{how}"
+            governor = speaker
+        if governor.pos_ not in ("VERB", "AUX"):
+            governor = noun
+        return Candidate(row, noun, source, target, rule, [noun], governor)
+
+
+def negated(gov: Token, trigger: Token) -> bool:
+    """A trigger that did not happen: "did not meet", "no talks", "refused to attack"."""
+    for tok in {gov, trigger}:
+        for c in tok.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                return True
+            if c.lower_ in ("never",) and c.dep_ == "advmod":
+                return True
+    head = gov.head
+    if gov.dep_ == "xcomp" and head.lemma_ in ("refuse", "fail", "decline"):
+        return True
+    return False
+
+
+def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
+    """asserted | future | hedged | hypothetical | historical, from the clause's verb."""
+    chain = [gov]
+    t = gov
+    while t.dep_ in ("xcomp", "conj", "ccomp", "advcl") and t.head.i != t.i and len(chain) < 4:
+        t = t.head
+        chain.append(t)
+    for tok in chain[:2]:
+        for c in tok.children:
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                return "hypothetical"
+    for c in gov.children:
+        low = c.lower_
+        if c.dep_ == "aux":
+            if low in ("will", "shall", "'ll"):
+                return "future"
+            if low in ("may", "might", "could"):
+                return "hedged"
+            if low == "would":
+                return "hypothetical" if gov.head.lemma_ not in ("say", "state", "announce") \
+                    else "future"
+        if c.dep_ == "advmod" and low in HEDGE_ADVERBS:
+            return "hedged"
+    for tok in chain[1:]:
+        if tok.lemma_ in HEDGE_HEADS:
+            return "hedged"
+        if tok.lemma_ in FUTURE_HEADS and gov.dep_ == "xcomp":
+            return "future"
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in tok.children) \
+                and gov.dep_ == "xcomp":
+            return "future"
+    if gov.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children):
+        return "historical"
+    if pub_year is not None:
+        for c in gov.subtree:
+            if c.like_num and len(c.text) == 4 and c.text.isdigit() and c.head.i != trigger.i:
+                year = int(c.text)
+                if 1900 < year < pub_year - 1 and c.head.dep_ == "prep" or (
+                        1900 < year < pub_year - 1 and c.dep_ == "pobj"):
+                    return "historical"
+    return "asserted"

