@@ -1,5 +1,135 @@
-"""Commands that code text: code, eval, resolve."""
+"""Commands that code text: ``code``, ``eval`` and ``resolve``."""
 
 from __future__ import annotations
 
-from . import main  # noqa: F401
+import json
+import sys
+from contextlib import ExitStack
+
+import click
+from tqdm import tqdm
+
+from ..errors import DetenteError
+from ..pipeline import CodeOptions
+from ..records import CodedArticle, Rejected
+from ..session import RunCounts, code_inputs
+from . import main
+from .options import executor_from_options, executor_options
+
+
+def _run(paths, counts: RunCounts, date, options, workers, engine, scheduler):
+    """Coded items with rejections reported on stderr as they come, under a progress bar
+    that appears only on runs long enough to want one."""
+    executor = executor_from_options(workers, engine, scheduler)
+    try:
+        bar = tqdm(unit=" articles", file=sys.stderr, delay=2.0, disable=None, leave=False)
+        for item in code_inputs(paths, counts, date=date, options=options, executor=executor):
+            if isinstance(item, Rejected):
+                bar.clear()
+                click.echo(f"detente: {item.where}: {item.why}", err=True)
+            else:
+                bar.update(1)
+            yield item
+        bar.close()
+    except DetenteError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        if executor is not None:
+            executor.close()
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write events here (JSON lines) instead of standard output.")
+@click.option("--date", metavar="YYYY-MM-DD",
+              help="Publication date for inputs that carry none (dates resolve against it).")
+@click.option("--explain", is_flag=True,
+              help="Show, sentence by sentence, the actors found and why each event was "
+                   "made or not, instead of the event records.")
+@executor_options
+def code(inputs, output, date, explain, workers, engine, scheduler):
+    """Code INPUTS (.txt, .md, .html, .jsonl, WARC, feeds, directories, - for stdin)
+    into one JSON event record per line."""
+    from ..explain import explain as explain_article
+
+    counts = RunCounts()
+    options = CodeOptions(explain=explain)
+    with ExitStack() as stack:
+        out = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
+        for item in _run(inputs, counts, date, options, workers, engine, scheduler):
+            if not isinstance(item, CodedArticle):
+                continue
+            if explain:
+                out.write(explain_article(item) + "\n\n")
+            else:
+                for event in item.events:
+                    out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+    click.echo(f"detente: {counts.summary()}", err=True)
+    sys.exit(counts.exit_code)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--date", metavar="YYYY-MM-DD", help="Publication date for inputs without one.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--pred", type=click.Path(dir_okay=False, writable=True),
+              help="Also write the predicted events here (JSON lines).")
+@executor_options
+def evaluate(gold, inputs, date, as_json, pred, workers, engine, scheduler):
+    """Code INPUTS and score them against GOLD (the figures of gold/score.py)."""
+    from ..evaluate import format_report, load_gold, score
+
+    try:
+        gold_events = load_gold(gold)
+    except DetenteError as exc:
+        raise click.ClickException(str(exc)) from exc
+    counts = RunCounts()
+    events = []
+    for item in _run(inputs, counts, date, CodeOptions(), workers, engine, scheduler):
+        if isinstance(item, CodedArticle):
+            events.extend(e.to_dict() for e in item.events)
+    if pred:
+        with open(pred, "w", encoding="utf-8") as handle:
+            for e in events:
+                handle.write(json.dumps(e, ensure_ascii=False) + "\n")
+    result = score(gold_events, events)
+    click.echo(json.dumps(result) if as_json else format_report(result))
+    sys.exit(counts.exit_code)
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option("--date", metavar="YYYY-MM-DD", help="The date roles are looked up on.")
+@click.option("--context", help="Text read before TEXT, for later mentions ('the president').")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--batch", type=click.Path(dir_okay=False),
+              help='JSONL file of {"text", "date", "context"}: one result line each, in order.')
+def resolve(text, date, context, as_json, batch):
+    """Show how TEXT resolves to an actor: name, country and sector."""
+    from ..actors import resolve_phrase
+    from ..resolving import read_batch
+
+    if batch:
+        try:
+            for item in read_batch(batch):
+                click.echo(json.dumps(_resolved(resolve_phrase, *item), ensure_ascii=False))
+        except DetenteError as exc:
+            raise click.ClickException(str(exc)) from exc
+        return
+    if not text:
+        raise click.UsageError("give TEXT or --batch FILE")
+    result = _resolved(resolve_phrase, text, date, context)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        click.echo(f"{result['text']!r}: country {result['country'] or '-'}, sector "
+                   f"{result['sector'] or '-'}, name {result['name'] or '-'}")
+
+
+def _resolved(resolve_phrase, text, date, context) -> dict:
+    actor = resolve_phrase(text, date=date, context=context)
+    if actor is None:
+        return {"text": text, "name": None, "country": None, "sector": None}
+    return actor.to_dict() | {"text": text}

@@ -1,0 +1,58 @@
+"""One coding run over the user's inputs, with the counts every front end reports.
+
+``code_inputs`` reads the inputs, codes them in batches through the chosen executor and
+yields coded articles and rejections as they come, while ``RunCounts`` keeps the tallies
+the CLI prints at the end (and decides the exit code).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from .ingest import read_inputs
+from .pipeline import CodeOptions, code_documents
+from .records import CodedArticle, Rejected
+
+
+@dataclass
+class RunCounts:
+    articles: int = 0
+    sentences: int = 0
+    events: int = 0
+    rejected: int = 0
+    duplicate_paragraphs: int = 0
+    duplicate_headlines: int = 0
+    rejections: list[Rejected] = field(default_factory=list)
+
+    def add(self, item: CodedArticle | Rejected) -> None:
+        if isinstance(item, Rejected):
+            self.rejected += 1
+            self.rejections.append(item)
+            return
+        self.articles += 1
+        self.sentences += item.sentences
+        self.events += len(item.events)
+        self.duplicate_paragraphs += item.article.structure.duplicate_paragraphs_dropped
+        self.duplicate_headlines += item.article.structure.duplicate_headlines_dropped
+
+    def summary(self) -> str:
+        return (f"coded {self.articles} article(s), {self.sentences} sentence(s), "
+                f"{self.events} event(s); dropped {self.duplicate_paragraphs} repeated "
+                f"paragraph(s) and {self.duplicate_headlines} repeated headline(s); "
+                f"{self.rejected} input(s) rejected")
+
+    @property
+    def exit_code(self) -> int:
+        """0 when anything was coded, 2 when nothing could be read."""
+        return 0 if self.articles else 2
+
+
+def code_inputs(paths: Iterable[str], counts: RunCounts, *, date: str | None = None,
+                options: CodeOptions = CodeOptions(), executor=None,
+                stdin: TextIO | None = None) -> Iterator[CodedArticle | Rejected]:
+    """Code every document the inputs hold; tallies go into ``counts`` as items pass."""
+    for item in code_documents(read_inputs(paths, date=date, stdin=stdin), options, executor):
+        counts.add(item)
+        yield item
