@@ -1,0 +1,270 @@
+"""Reading inputs: every format, every kind of bad input, on files written here."""
+
+from __future__ import annotations
+
+import io
+import json
+from itertools import islice
+from pathlib import Path
+
+import pytest
+from conftest import need_shared
+
+from detente.errors import ConfigError
+from detente.ingest import checked_date, read_inputs, text_blocks
+from detente.records import RawDocument, Rejected
+
+HEADED_TXT = """\
+**Ministers Agree to Reopen Border Crossings**
+
+**Talks in Vienna End With a Joint Roadmap**
+Austria hosted the foreign ministers of Serbia and Kosovo on Tuesday for talks on trade.
+The two sides agreed to reopen three border crossings by the end of the month.
+"""
+
+WRAPPED_MD = """\
+# Chile and Peru Sign Water-Sharing Accord
+
+The foreign ministers of Chile and Peru signed an
+agreement on Monday to share water from the rivers
+that cross their northern border.
+
+Officials said the accord ends a dispute that has
+lasted more than a decade.
+"""
+
+
+def read_all(*paths: object, **kwargs) -> list[RawDocument | Rejected]:
+    return list(read_inputs([str(p) for p in paths], **kwargs))
+
+
+def only(items: list) -> RawDocument | Rejected:
+    assert len(items) == 1, items
+    return items[0]
+
+
+def test_txt_with_bold_headings_gives_blocks_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "vienna_talks.txt"
+    path.write_text(HEADED_TXT, encoding="utf-8")
+    doc = only(read_all(path))
+    assert isinstance(doc, RawDocument)
+    assert doc.id == "vienna_talks"
+    assert doc.where == str(path)
+    assert doc.date is None
+    assert doc.headings == ("Ministers Agree to Reopen Border Crossings",
+                            "Talks in Vienna End With a Joint Roadmap")
+    assert [kind for kind, _ in doc.blocks] == ["heading", "heading", "para", "para"]
+    assert doc.blocks[3] == ("para", "The two sides agreed to reopen three border crossings "
+                                     "by the end of the month.")
+
+
+def test_date_option_dates_documents_without_one(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(HEADED_TXT, encoding="utf-8")
+    assert only(read_all(path, date="2025-02-11")).date == "2025-02-11"
+
+
+def test_bad_date_option_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="invalid date '2025-13-01': expected YYYY-MM-DD"):
+        read_inputs(["x.txt"], date="2025-13-01")
+
+
+def test_hard_wrapped_markdown_lines_are_joined(tmp_path: Path) -> None:
+    path = tmp_path / "water.md"
+    path.write_text(WRAPPED_MD, encoding="utf-8")
+    doc = only(read_all(path))
+    assert doc.blocks == (
+        ("heading", "Chile and Peru Sign Water-Sharing Accord"),
+        ("para", "The foreign ministers of Chile and Peru signed an agreement on Monday to "
+                 "share water from the rivers that cross their northern border."),
+        ("para", "Officials said the accord ends a dispute that has lasted more than a decade."),
+    )
+    assert doc.text.split("\n\n")[1].startswith("The foreign ministers")
+
+
+def test_long_lines_are_each_a_paragraph() -> None:
+    long_a = "A" + " word" * 30 + "."
+    long_b = "B" + " word" * 30 + "."
+    assert text_blocks(f"{long_a}\n{long_b}\n\n{long_a}") == [
+        ("para", long_a), ("para", long_b), ("para", long_a)]
+
+
+def test_markdown_front_matter_and_inline_markup(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("---\ntitle: Envoys Meet\ndate: 2024-06-02\n---\n"
+                    "The **envoys** met in [Doha](https://example.org/doha) on *Sunday*.\n",
+                    encoding="utf-8")
+    doc = only(read_all(path))
+    assert (doc.title, doc.date) == ("Envoys Meet", "2024-06-02")
+    assert doc.blocks == (("para", "The envoys met in Doha on Sunday."),)
+
+
+def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": "k-1", "title": "Seoul Protests Launch", "date": "2024-09-03",
+                    "text": "South Korea protested the launch.", "url": "https://example.org/1",
+                    "source": "Example Wire", "license": "CC0"}),
+        "",
+        '{"id": "k-2", "text": ',
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "k-4", "title": "No body"}),
+        json.dumps({"id": "k-5", "text": "   "}),
+        json.dumps({"id": "k-6", "text": "Dated badly.", "date": "3 May 2024"}),
+        json.dumps({"text": "An article without an id."}),
+        json.dumps({"id": 9, "text": "Numeric id.", "date": "2024-10-01T08:30:00Z"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read_all(path, date="2025-01-01")
+    assert [getattr(i, "code", i.id if isinstance(i, RawDocument) else None) for i in items] == [
+        "k-1", "E005", "E009", "E006", "E006", "E011", "feed-8", "9"]
+    first = items[0]
+    assert first == RawDocument(
+        id="k-1", text="South Korea protested the launch.", where=f"{path}:1",
+        title="Seoul Protests Launch", date="2024-09-03", url="https://example.org/1",
+        source="Example Wire", license="CC0")
+    assert items[1] == Rejected(f"{path}:3", "invalid JSON: Expecting value at column 22",
+                                "E005")
+    assert items[2] == Rejected(f"{path}:4", "JSONL line is not an object", "E009")
+    assert items[3] == Rejected(f"{path}:5", "JSONL line lacks a non-empty 'text' field",
+                                "E006")
+    assert items[5] == Rejected(f"{path}:7",
+                                "invalid date '3 May 2024': expected YYYY-MM-DD", "E011")
+    assert items[6].date == "2025-01-01"  # no date of its own: the option's
+    assert items[7].date == "2024-10-01"  # a time stamp is cut to the day
+
+
+def test_jsonl_line_that_is_not_utf8_is_rejected_with_its_byte_offset(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    good = json.dumps({"id": "a", "text": "Fine."}).encode() + b"\n"
+    path.write_bytes(good + b'{"id": "b", "text": "caf\xe9"}\n' + good)
+    items = read_all(path)
+    assert items[1] == Rejected(f"{path}:2", f"not valid UTF-8 (byte {len(good) + 24})",
+                                "E003")
+    assert [i.id for i in items if isinstance(i, RawDocument)] == ["a", "a"]
+
+
+def test_missing_binary_and_non_utf8_files(tmp_path: Path) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"GIF89a\x00\x01\x02")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Déjà vu.".encode("latin-1"))
+    missing = tmp_path / "nowhere.txt"
+    assert read_all(missing, binary, latin) == [
+        Rejected(str(missing), "no such file or directory", "E001"),
+        Rejected(str(binary), "binary file, not text", "E002"),
+        Rejected(str(latin), "not valid UTF-8 (byte 1)", "E003"),
+    ]
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # chmod cannot lock root out (CI runs as root), so the OS refusal is simulated.
+    path = tmp_path / "locked.txt"
+    path.write_text("Secret.", encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert read_all(path) == [Rejected(str(path), "cannot read file: Permission denied",
+                                       "E004")]
+
+
+def test_a_directory_is_walked_whatever_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "folder.jsonl"
+    path.mkdir()
+    (path / "inner.txt").write_text("Inner text.", encoding="utf-8")
+    assert [i.id for i in read_all(path)] == ["inner"]
+
+
+def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.txt").write_text("Two.", encoding="utf-8")
+    (tmp_path / "a.md").write_text("One.", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "three", "text": "Three."}) + "\n",
+                                      encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("Hidden.", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("Hidden too.", encoding="utf-8")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "data.csv").write_text("a,b\n", encoding="utf-8")
+    items = read_all(tmp_path)
+    assert [(i.id, i.text) for i in items] == [("a", "One."), ("two", "Two."),
+                                               ("three", "Three.")]
+
+
+def test_stdin_plain_text_is_one_article() -> None:
+    items = read_all("-", stdin=io.StringIO(HEADED_TXT), date="2024-12-01")
+    doc = only(items)
+    assert (doc.id, doc.where, doc.date) == ("stdin", "<stdin>", "2024-12-01")
+    assert doc.headings[0] == "Ministers Agree to Reopen Border Crossings"
+
+
+def test_stdin_jsonl_is_read_line_by_line() -> None:
+    stream = io.StringIO("\n" + json.dumps({"id": "s1", "text": "First."}) + "\n"
+                         + json.dumps({"text": "Second."}) + "\nnot json\n")
+    items = read_all("-", stdin=stream)
+    assert [i.id for i in items[:2]] == ["s1", "stdin-3"]
+    assert items[1].where == "<stdin>:3"
+    assert items[2] == Rejected("<stdin>:4", "invalid JSON: Expecting value at column 1",
+                                "E005")
+
+
+PAGE = b"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Kenya and Somalia Reopen Border Posts | Example Wire</title>
+<meta property="og:title" content="Kenya and Somalia Reopen Border Posts">
+<meta property="article:published_time" content="2024-11-20">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Kenya and Somalia Reopen Border Posts</h1>
+<p>Kenya and Somalia reopened two border posts on Wednesday after a closure of more than
+ten years, the interior ministers of both countries said in a joint statement.</p>
+<h2>Trade first</h2>
+<p>Traders in Mandera welcomed the decision, saying that goods had until now been carried
+across the frontier on footpaths far from the official crossings.</p>
+<p>Somalia\xe2\x80\x99s foreign minister said the move would \xe2\x80\x9cbring our peoples
+closer together\xe2\x80\x9d and thanked Nairobi for its patience.</p>
+</article>
+<footer>Copyright 2024 Example Wire. All rights reserved.</footer>
+</body></html>
+"""
+
+
+def test_html_main_text_title_and_date(tmp_path: Path) -> None:
+    path = tmp_path / "border.html"
+    path.write_bytes(PAGE)
+    doc = only(read_all(path))
+    assert isinstance(doc, RawDocument)
+    assert (doc.id, doc.title, doc.date) == ("border", "Kenya and Somalia Reopen Border Posts",
+                                             "2024-11-20")
+    assert doc.blocks[0] == ("heading", "Kenya and Somalia Reopen Border Posts")
+    assert ("heading", "Trade first") in doc.blocks
+    paras = [t for kind, t in doc.blocks if kind == "para"]
+    assert len(paras) == 3
+    assert paras[2].startswith("Somalia’s foreign minister said the move would “bring our")
+    assert "Copyright" not in doc.text and "Sport" not in doc.text
+
+
+def test_html_without_text_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "empty.htm"
+    path.write_text("<html><body><script>var x = 1;</script></body></html>", encoding="utf-8")
+    assert read_all(path) == [Rejected(str(path), "no text could be extracted from HTML",
+                                       "E010")]
+
+
+def test_checked_date() -> None:
+    assert checked_date("2024-02-29") == "2024-02-29"
+    assert checked_date("2024-02-29T23:59:59+01:00") == "2024-02-29"
+    assert checked_date("2023-02-29") is None
+    assert checked_date("29/02/2024") is None
+    assert checked_date(20240229) is None
+
+
+def test_first_200_corpus_lines_are_documents() -> None:
+    corpus = need_shared("corpus", "articles.jsonl")
+    items = list(islice(read_inputs([str(corpus)]), 200))  # streamed: the rest is not read
+    assert all(isinstance(i, RawDocument) for i in items)
+    assert [i.where for i in items[:2]] == [f"{corpus}:1", f"{corpus}:2"]
+    assert all(i.id and i.title and i.text for i in items)
