@@ -7,12 +7,17 @@ spaCy once per process through ``nlp`` and the coder cache below.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from .records import CodedArticle, RawDocument, Rejected
+
+if TYPE_CHECKING:
+    from .executor import Executor
 
 
 @dataclass(frozen=True)
@@ -30,59 +35,66 @@ def _coder():
     return Coder()
 
 
+def warm() -> None:
+    """Load the coder (and so spaCy) now: executors call it when a worker starts."""
+    _coder()
+
+
 def process_batch(docs: list[RawDocument], options: CodeOptions = CodeOptions()
                   ) -> list[CodedArticle | Rejected]:
-    """Clean and code one batch of documents. Pure with respect to its input: the same
-    batch gives the same records wherever it runs."""
+    """Clean and code one batch of documents, results in input order.
+
+    Pure with respect to its input: the same batch gives the same records wherever it
+    runs, which is what lets every executor be checked against the in-process one.
+    """
     from .clean import clean
 
-    out: list[CodedArticle | Rejected] = []
-    articles = []
-    for doc in docs:
-        cleaned = clean(doc)
-        if isinstance(cleaned, Rejected):
-            out.append(cleaned)
-        else:
-            articles.append(cleaned)
-    coded = {c.article.id: c for c in _coder().code_many(articles, explain=options.explain)}
-    # Keep input order: rejections first in their order is fine, but keep articles in order.
-    return out + [coded[a.id] for a in articles]
+    cleaned = [clean(doc) for doc in docs]
+    articles = [item for item in cleaned if not isinstance(item, Rejected)]
+    coded = iter(_coder().code_many(articles, explain=options.explain))
+    return [item if isinstance(item, Rejected) else next(coded) for item in cleaned]
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items (the last may be shorter), read lazily."""
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
-def code_documents(items: Iterable[RawDocument | Rejected], options: CodeOptions = CodeOptions(),
-                   executor=None) -> Iterator[CodedArticle | Rejected]:
-    """Stream coded articles and rejections for a stream of documents.
+def code_batches(items: Iterable[RawDocument | Rejected], options: CodeOptions = CodeOptions(),
+                 executor: Executor | None = None
+                 ) -> Iterator[list[CodedArticle | Rejected]]:
+    """Stream the results batch by batch, for callers that commit or write per batch.
 
+    Rejections that come with the input (unreadable files, bad JSON lines) are passed
+    through in the next batch's results, so they are counted and stored like the rest.
     ``executor`` is the one seam for where work runs (see ``executor.py``); ``None``
     runs in this process.
     """
-    def docs_and_passthrough():
+    rejected: deque[Rejected] = deque()
+
+    def documents() -> Iterator[RawDocument]:
         for item in items:
-            yield item
-
-    pending_rejections: list[Rejected] = []
-
-    def only_docs():
-        for item in docs_and_passthrough():
             if isinstance(item, Rejected):
-                pending_rejections.append(item)
+                rejected.append(item)
             else:
                 yield item
 
-    batches = batched(only_docs(), options.batch_size)
+    batches = batched(documents(), options.batch_size)
     if executor is None:
-        results = (process_batch(b, options) for b in batches)
+        results: Iterable[list] = (process_batch(batch, options) for batch in batches)
     else:
         results = executor.map_batches(process_batch, batches, options)
     for result in results:
-        while pending_rejections:
-            yield pending_rejections.pop(0)
+        passed = [rejected.popleft() for _ in range(len(rejected))]
+        yield passed + result
+    if rejected:
+        yield list(rejected)
+
+
+def code_documents(items: Iterable[RawDocument | Rejected], options: CodeOptions = CodeOptions(),
+                   executor: Executor | None = None) -> Iterator[CodedArticle | Rejected]:
+    """Stream coded articles and rejections for a stream of documents."""
+    for result in code_batches(items, options, executor):
         yield from result
-    while pending_rejections:
-        yield pending_rejections.pop(0)
