@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from itertools import islice
+from pathlib import Path
 
 from conftest import need_shared
 
@@ -167,3 +168,21 @@ def test_headline_style_predicates() -> None:
     assert not looks_like_headline("By Jane Example")
     assert not looks_like_headline("Friday, December 25, 2020")
     assert same_text("Macron Hosts “Envoys” in Paris", "macron hosts envoys in paris!")
+
+
+def test_shipped_examples_read_and_clean() -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    articles = [clean(doc) for doc in read_inputs([str(examples)])]
+    assert all(isinstance(a, Article) for a in articles), articles
+    by_id = {a.id: a for a in articles}
+    assert sorted(by_id) == ["eu_sanctions_belarus", "ex-aid-sudan", "ex-protest-embassy",
+                             "ex-visit-hanoi", "missile_test_condemned", "seoul_tokyo_call"]
+    call = by_id["seoul_tokyo_call"].structure
+    assert (call.subtitle, call.body_paragraphs, call.duplicate_paragraphs_dropped,
+            call.duplicate_headlines_dropped) == (
+        "Phone Call Follows Months of Strain Over Fishing Rights", 5, 1, 1)
+    assert call.dek and call.dek.endswith("next month.")
+    assert by_id["missile_test_condemned"].date == "2025-04-17"  # from the front matter
+    html = by_id["eu_sanctions_belarus"]
+    assert (html.title, html.date, len(html.paragraphs)) == (
+        "EU imposes new sanctions on Belarusian officials", "2024-10-08", 4)
