@@ -1,0 +1,698 @@
+"""The event store: an embedded DuckDB file, and the one module that writes SQL.
+
+Writes go in batches through Arrow (a ``pyarrow.Table`` registered, then ``INSERT ...
+SELECT``), one transaction per batch holding the articles together with their events,
+actors and quotes. So a run killed at any point keeps every batch it committed, and a
+re-run skips the articles already stored (they are keyed by id) and completes the store.
+
+Reads return pandas DataFrames. Two views give events two ways:
+
+- ``event_reports``: one row per event record, as the coder made it (one per article);
+- ``event_stories``: reports of the same event merged. Events of the articles of one
+  story (``articles.story_id``, the article id until stories are clustered) with the
+  same type, the same sorted source and target countries and the same date (or both
+  null) are one event; ``mentions`` sums the reports' mentions, ``reports`` counts the
+  articles and ``event_ids`` links every report, so every evidence sentence is kept.
+
+Queries count events (``count="events"``), not reports, unless asked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from .codebook import UNDIRECTED
+from .errors import StoreError
+from .records import Actor, CodedArticle, Event, RawDocument, Rejected
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "detente.duckdb"
+TABLES = ("articles", "events", "actors", "quotes", "rejections")
+# Events that did not happen are listed but not counted in timelines, rankings or networks.
+UNREAL_MODALITIES = ("future", "hypothetical")
+
+Count = Literal["events", "reports"]
+_VIEWS: dict[str, str] = {"events": "event_stories", "reports": "event_reports"}
+
+_UNDIRECTED_SQL = ", ".join(f"'{name}'" for name in sorted(UNDIRECTED))
+_SCHEMA = f"""
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+INSERT INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');
+CREATE TABLE articles (
+    id VARCHAR PRIMARY KEY, title VARCHAR, subtitle VARCHAR, dek VARCHAR, date DATE,
+    url VARCHAR, source VARCHAR, license VARCHAR, "where" VARCHAR, text VARCHAR NOT NULL,
+    body_paragraphs INTEGER, duplicate_paragraphs_dropped INTEGER,
+    duplicate_headlines_dropped INTEGER, sentences INTEGER,
+    story_id VARCHAR NOT NULL, run_id VARCHAR
+);
+CREATE TABLE events (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, type VARCHAR NOT NULL,
+    mode VARCHAR, quad TINYINT, intensity DOUBLE, date DATE, date_precision VARCHAR,
+    modality VARCHAR, location_name VARCHAR, location_country VARCHAR,
+    location_lat DOUBLE, location_lon DOUBLE,
+    evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+    trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER, rule VARCHAR,
+    source VARCHAR, target VARCHAR, source_countries VARCHAR[], target_countries VARCHAR[],
+    mentions INTEGER
+);
+CREATE TABLE actors (
+    article_id VARCHAR NOT NULL, text VARCHAR, name VARCHAR, country VARCHAR,
+    sector VARCHAR, start INTEGER, "end" INTEGER, how VARCHAR
+);
+CREATE TABLE quotes (
+    article_id VARCHAR NOT NULL, text VARCHAR, start INTEGER, "end" INTEGER,
+    speaker_text VARCHAR, speaker_name VARCHAR, speaker_country VARCHAR,
+    speaker_sector VARCHAR
+);
+CREATE TABLE rejections (
+    "where" VARCHAR, why VARCHAR, code VARCHAR, run_id VARCHAR, run_time TIMESTAMP
+);
+"""
+
+# The views live in each connection (TEMP), not in the file: they follow this code's codebook
+# and need no schema change when a query improves.
+_VIEWS_SQL = f"""
+CREATE TEMP VIEW event_reports AS
+SELECT e.id, e.article_id, a.story_id, e.type, e.mode, e.quad, e.intensity,
+       CAST(e.date AS VARCHAR) AS date, e.date_precision,
+       CAST(coalesce(e.date, a.date) AS VARCHAR) AS day, e.modality,
+       e.location_name, e.location_country, e.location_lat, e.location_lon,
+       e.evidence_text, e.evidence_start, e.evidence_end,
+       e.trigger_text, e.trigger_start, e.trigger_end, e.rule,
+       e.source, e.target, e.source_countries, e.target_countries,
+       e.mentions, 1 AS reports, [e.id] AS event_ids,
+       a.title, CAST(a.date AS VARCHAR) AS published, a.url, a.source AS publisher,
+       a.license
+FROM events e JOIN articles a ON a.id = e.article_id;
+CREATE TEMP VIEW event_stories AS
+WITH grouped AS (
+    SELECT (list(id ORDER BY published NULLS LAST, article_id, evidence_start))[1] AS gid,
+           CAST(sum(mentions) AS INTEGER) AS g_mentions, count(DISTINCT article_id) AS g_reports,
+           list(id ORDER BY published NULLS LAST, article_id, evidence_start) AS g_ids
+    FROM event_reports
+    GROUP BY story_id, type, date,
+        CASE WHEN type IN ({_UNDIRECTED_SQL})
+             THEN list_sort(list_distinct(list_concat(source_countries, target_countries)))
+             ELSE list_sort(source_countries) END,
+        CASE WHEN type IN ({_UNDIRECTED_SQL}) THEN [] ELSE list_sort(target_countries) END
+)
+SELECT r.* REPLACE (g.g_mentions AS mentions, g.g_reports AS reports, g.g_ids AS event_ids)
+FROM grouped g JOIN event_reports r ON r.id = g.gid;
+"""
+
+_ARTICLE_SCHEMA = pa.schema([
+    ("id", pa.string()), ("title", pa.string()), ("subtitle", pa.string()),
+    ("dek", pa.string()), ("date", pa.string()), ("url", pa.string()),
+    ("source", pa.string()), ("license", pa.string()), ("where", pa.string()),
+    ("text", pa.string()), ("body_paragraphs", pa.int32()),
+    ("duplicate_paragraphs_dropped", pa.int32()), ("duplicate_headlines_dropped", pa.int32()),
+    ("sentences", pa.int32()), ("story_id", pa.string()), ("run_id", pa.string()),
+])
+_EVENT_SCHEMA = pa.schema([
+    ("id", pa.string()), ("article_id", pa.string()), ("type", pa.string()),
+    ("mode", pa.string()), ("quad", pa.int8()), ("intensity", pa.float64()),
+    ("date", pa.string()), ("date_precision", pa.string()), ("modality", pa.string()),
+    ("location_name", pa.string()), ("location_country", pa.string()),
+    ("location_lat", pa.float64()), ("location_lon", pa.float64()),
+    ("evidence_text", pa.string()), ("evidence_start", pa.int32()),
+    ("evidence_end", pa.int32()), ("trigger_text", pa.string()),
+    ("trigger_start", pa.int32()), ("trigger_end", pa.int32()), ("rule", pa.string()),
+    ("source", pa.string()), ("target", pa.string()),
+    ("source_countries", pa.list_(pa.string())), ("target_countries", pa.list_(pa.string())),
+    ("mentions", pa.int32()),
+])
+_ACTOR_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("text", pa.string()), ("name", pa.string()),
+    ("country", pa.string()), ("sector", pa.string()), ("start", pa.int32()),
+    ("end", pa.int32()), ("how", pa.string()),
+])
+_QUOTE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("text", pa.string()), ("start", pa.int32()),
+    ("end", pa.int32()), ("speaker_text", pa.string()), ("speaker_name", pa.string()),
+    ("speaker_country", pa.string()), ("speaker_sector", pa.string()),
+])
+_REJECTION_SCHEMA = pa.schema([
+    ("where", pa.string()), ("why", pa.string()), ("code", pa.string()),
+    ("run_id", pa.string()), ("run_time", pa.timestamp("us")),
+])
+
+
+def event_id(event: Event) -> str:
+    """The event's own id, or one derived the way the coder derives it: stable across runs."""
+    if event.id:
+        return event.id
+    key = "|".join([
+        event.article_id, event.type, ",".join(countries(event.source)),
+        ",".join(countries(event.target)), str(event.evidence.start), str(event.trigger.start),
+    ])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def countries(actors: Iterable[Actor]) -> list[str]:
+    """The distinct country codes of a group of actors, sorted: what queries match on."""
+    return sorted({a.country for a in actors if a.country})
+
+
+def _actor_json(actors: Sequence[Actor]) -> str:
+    return json.dumps([{"text": a.text, "name": a.name, "country": a.country,
+                        "sector": a.sector, "start": a.start, "end": a.end} for a in actors],
+                      ensure_ascii=False)
+
+
+@dataclass
+class BatchCounts:
+    """Rows one batch added, and the coded articles it skipped as already stored."""
+
+    articles: int = 0
+    events: int = 0
+    actors: int = 0
+    quotes: int = 0
+    rejections: int = 0
+    skipped: int = 0
+
+
+@dataclass
+class RunSummary:
+    """What one ``run`` did: rows added, rejections seen, documents skipped as stored."""
+
+    run_id: str
+    run_time: datetime
+    articles: int = 0
+    events: int = 0
+    actors: int = 0
+    quotes: int = 0
+    rejections: int = 0  # seen in this run (each also reported to ``on_rejection``)
+    rejections_added: int = 0  # new to the store (the same rejection is stored once)
+    skipped: int = 0  # documents whose article id was already stored
+    batches: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        """Documents read and usable: coded now or already stored."""
+        return self.articles + self.skipped
+
+    def add(self, counts: BatchCounts) -> None:
+        self.articles += counts.articles
+        self.events += counts.events
+        self.actors += counts.actors
+        self.quotes += counts.quotes
+        self.rejections_added += counts.rejections
+        self.skipped += counts.skipped
+        self.batches += 1
+
+
+class Store:
+    """A detente database. ``Store(None)`` (or ``":memory:"``) is an in-memory one for tests.
+
+    A writable store creates the schema in a new file; ``read_only=True`` (what queries and
+    the dashboard use) never creates anything and refuses a missing or empty file.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = ":memory:" if path in (None, ":memory:") else str(path)
+        self.read_only = read_only
+        if self.path != ":memory:" and read_only and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path}: "
+                             f"create it with detente run --db {self.path} INPUT...")
+        try:
+            self._con = duckdb.connect(self.path, read_only=read_only and self.path != ":memory:",
+                                       config={"autoinstall_known_extensions": False,
+                                               "autoload_known_extensions": False})
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {_first_line(exc)}") from exc
+        self._local = threading.local()
+        self._cursors: list[duckdb.DuckDBPyConnection] = []
+        self._lock = threading.Lock()
+        try:
+            self._check_schema()
+        except BaseException:
+            self._con.close()
+            raise
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def _check_schema(self) -> None:
+        names = {row[0] for row in self._con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+        ).fetchall()}
+        if not names:
+            if self.read_only:
+                raise StoreError(f"database {self.path} is empty: "
+                                 f"fill it with detente run --db {self.path} INPUT...")
+            self._con.execute("BEGIN")
+            self._con.execute(_SCHEMA)
+            self._con.execute("COMMIT")
+            return
+        if "meta" not in names:
+            raise StoreError(f"{self.path} is not a detente database (it has no meta table)")
+        row = self._con.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        found = row[0] if row else "none"
+        if found != str(SCHEMA_VERSION):
+            raise StoreError(
+                f"database {self.path} has schema version {found}; this detente needs "
+                f"{SCHEMA_VERSION}: re-create it with detente run --db NEW_PATH INPUT...")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._read("SELECT value FROM meta WHERE key = 'schema_version'")[0][0])
+
+    def close(self) -> None:
+        for cursor in self._cursors:
+            cursor.close()
+        self._cursors.clear()
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor for this thread: DuckDB connections are not shared across threads."""
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            cursor = self._con.cursor()
+            cursor.execute(_VIEWS_SQL)
+            with self._lock:
+                self._cursors.append(cursor)
+            self._local.cursor = cursor
+        return cursor
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self._cursor().execute(sql, list(params)).fetchall()
+
+    def _frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        return self._cursor().execute(sql, list(params)).df()
+
+    # ------------------------------------------------------------------ writing
+
+    def article_ids(self) -> set[str]:
+        """Ids of the stored articles: what a run skips before coding."""
+        return {row[0] for row in self._read("SELECT id FROM articles")}
+
+    def add_batch(self, coded: Sequence[CodedArticle], rejected: Sequence[Rejected] = (), *,
+                  run_id: str = "", run_time: datetime | None = None) -> BatchCounts:
+        """Store one batch in one transaction: new articles with their events, actors and
+        quotes, and new rejections. Articles already stored (by id) are skipped whole."""
+        self._writable()
+        run_time = run_time or datetime.now(UTC)
+        unique: dict[str, CodedArticle] = {}
+        for item in coded:
+            unique.setdefault(item.article.id, item)
+        counts = BatchCounts()
+        con = self._con
+        con.execute("BEGIN")
+        try:
+            con.register("batch_ids", pa.table({"id": pa.array(list(unique), pa.string())}))
+            stored = {row[0] for row in con.execute(
+                "SELECT b.id FROM batch_ids b SEMI JOIN articles a ON a.id = b.id").fetchall()}
+            con.unregister("batch_ids")
+            fresh = [c for article_id, c in unique.items() if article_id not in stored]
+            counts.skipped = len(coded) - len(fresh)
+            tables = _batch_tables(fresh, rejected, run_id, run_time)
+            for name, table in tables.items():
+                con.register(f"new_{name}", table)
+            try:
+                counts.articles = self._insert(
+                    "INSERT INTO articles SELECT * REPLACE (TRY_CAST(date AS DATE) AS date) "
+                    "FROM new_articles")
+                counts.events = self._insert(
+                    "INSERT INTO events SELECT * REPLACE (TRY_CAST(date AS DATE) AS date) "
+                    "FROM (SELECT DISTINCT ON (id) * FROM new_events) n "
+                    "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = n.id)")
+                counts.actors = self._insert("INSERT INTO actors SELECT * FROM new_actors")
+                counts.quotes = self._insert("INSERT INTO quotes SELECT * FROM new_quotes")
+                counts.rejections = self._insert(
+                    "INSERT INTO rejections SELECT * FROM "
+                    "(SELECT DISTINCT ON (\"where\", code, why) * FROM new_rejections) n "
+                    "WHERE NOT EXISTS (SELECT 1 FROM rejections r WHERE r.\"where\" = n.\"where\" "
+                    "AND r.code = n.code AND r.why = n.why)")
+            finally:
+                for name in tables:
+                    con.unregister(f"new_{name}")
+            con.execute("COMMIT")
+        except BaseException as exc:
+            con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"cannot write to {self.path}: {_first_line(exc)}") from exc
+            raise
+        return counts
+
+    def _insert(self, sql: str) -> int:
+        row = self._con.execute(sql).fetchone()
+        return int(row[0]) if row else 0
+
+    def add_stream(self, items: Iterable[CodedArticle | Rejected], *, batch_size: int = 32,
+                   summary: RunSummary | None = None,
+                   on_rejection: Callable[[Rejected], None] | None = None,
+                   on_batch: Callable[[RunSummary], None] | None = None) -> RunSummary:
+        """Store a stream of coded articles and rejections, committing every ``batch_size``
+        articles, so a killed run keeps what it committed."""
+        summary = summary or new_run_summary()
+        coded: list[CodedArticle] = []
+        rejected: list[Rejected] = []
+
+        def commit() -> None:
+            summary.add(self.add_batch(coded, rejected, run_id=summary.run_id,
+                                       run_time=summary.run_time))
+            coded.clear()
+            rejected.clear()
+            if on_batch is not None:
+                on_batch(summary)
+
+        for item in items:
+            if isinstance(item, Rejected):
+                rejected.append(item)
+                summary.rejections += 1
+                summary.rejected.append(item)
+                if on_rejection is not None:
+                    on_rejection(item)
+            else:
+                coded.append(item)
+                if len(coded) >= batch_size:
+                    commit()
+        if coded or rejected:
+            commit()
+        return summary
+
+    def set_stories(self, assignments: Mapping[str, str]) -> int:
+        """Put articles into stories (article id -> story id); returns the rows changed.
+        Articles not named keep their story."""
+        self._writable()
+        table = pa.table({"article_id": pa.array(list(assignments), pa.string()),
+                          "story_id": pa.array(list(assignments.values()), pa.string())})
+        con = self._con
+        con.execute("BEGIN")
+        try:
+            con.register("new_stories", table)
+            row = con.execute(
+                "UPDATE articles SET story_id = s.story_id FROM new_stories s "
+                "WHERE articles.id = s.article_id AND articles.story_id <> s.story_id"
+            ).fetchone()
+            con.unregister("new_stories")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return int(row[0]) if row else 0
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"database {self.path} is open read-only")
+
+    # ------------------------------------------------------------------ reading
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, plus ``stories``-merged events."""
+        out = {name: int(self._read(f"SELECT count(*) FROM {name}")[0][0]) for name in TABLES}
+        out["merged_events"] = int(self._read("SELECT count(*) FROM event_stories")[0][0])
+        return out
+
+    def table(self, name: str) -> pa.Table:
+        """A whole stored table as Arrow, for export."""
+        if name not in TABLES:
+            raise StoreError(f"no table {name!r}: choose one of {', '.join(TABLES)}")
+        relation = self._cursor().sql(f"SELECT * FROM {name}")
+        # DuckDB 2 calls it to_arrow_table; 1.x arrow.
+        fetch = getattr(relation, "to_arrow_table", None) or relation.arrow
+        return fetch()
+
+    def events(self, *, actor: str | None = None, type: str | None = None,
+               since: str | None = None, until: str | None = None,
+               dyad: tuple[str, str] | None = None, text: str | None = None,
+               ids: Sequence[str] | None = None, real_only: bool = False,
+               count: Count = "events", order: Literal["date", "top"] = "date",
+               limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+        """Events matching every filter given, as rows of the ``event_stories`` view
+        (``count="events"``) or ``event_reports`` (``count="reports"``).
+
+        ``actor``: a country code among the sources or targets; ``dyad``: events between
+        two countries either way (or both among the sources of an undirected event);
+        ``text``: words in the evidence; ``since``/``until``: inclusive YYYY-MM-DD bounds
+        on the event day (the event date, else the publication date); ``real_only`` drops
+        future and hypothetical events; ``order="top"``: most reported, strongest first.
+        """
+        where, params = _filters(actor=actor, type=type, since=since, until=until, dyad=dyad,
+                                 text=text, ids=ids, real_only=real_only)
+        order_by = ("mentions DESC, reports DESC, abs(intensity) DESC, day DESC NULLS LAST, id"
+                    if order == "top" else "day NULLS LAST, published NULLS LAST, article_id, "
+                    "evidence_start, id")
+        sql = f"SELECT * FROM {_view(count)} {where} ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return self._frame(sql, params)
+
+    def count_events(self, *, count: Count = "events", **filters: Any) -> int:
+        """How many events match the filters of ``events``."""
+        where, params = _filters(**filters)
+        return int(self._read(f"SELECT count(*) FROM {_view(count)} {where}", params)[0][0])
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        rows = self._frame("SELECT * REPLACE (CAST(date AS VARCHAR) AS date) FROM articles "
+                           "WHERE id = ?", [article_id])
+        return None if rows.empty else _plain(rows.iloc[0].to_dict())
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event report by id, with ``story`` (its merged event: mentions, reports and
+        the ids of every report) when found."""
+        rows = self._frame("SELECT * FROM event_reports WHERE id = ?", [event_id])
+        if rows.empty:
+            return None
+        event = _plain(rows.iloc[0].to_dict())
+        story = self._frame("SELECT id, mentions, reports, event_ids FROM event_stories "
+                            "WHERE list_contains(event_ids, ?)", [event_id])
+        event["story"] = _plain(story.iloc[0].to_dict()) if not story.empty else None
+        return event
+
+    def actor_activity(self, *, top: int | None = 20, count: Count = "events") -> pd.DataFrame:
+        """Countries by the events they take part in (real events only): as source, as
+        target, cooperation (quads 1-2) and conflict (3-4), mean intensity, commonest type."""
+        sql = f"""
+            WITH ev AS (SELECT * FROM {_view(count)} WHERE {_REAL}),
+            roles AS (
+                SELECT unnest(source_countries) AS actor, 'source' AS role, * FROM ev
+                UNION ALL BY NAME
+                SELECT unnest(target_countries) AS actor, 'target' AS role, * FROM ev
+            )
+            SELECT actor, count(DISTINCT id) AS events,
+                   count(DISTINCT id) FILTER (WHERE role = 'source') AS as_source,
+                   count(DISTINCT id) FILTER (WHERE role = 'target') AS as_target,
+                   count(DISTINCT id) FILTER (WHERE quad <= 2) AS cooperation,
+                   count(DISTINCT id) FILTER (WHERE quad >= 3) AS conflict,
+                   round(avg(intensity), 2) AS mean_intensity,
+                   mode(type) AS top_type
+            FROM roles GROUP BY actor ORDER BY events DESC, actor
+        """
+        if top is not None:
+            sql += f" LIMIT {int(top)}"
+        return self._frame(sql)
+
+    def edges(self, *, count: Count = "events", directed: bool = True) -> pd.DataFrame:
+        """Weighted country-to-country edges of real events: one per source-target pair, and
+        one per pair of sources of an undirected event with no target. ``directed=False``
+        folds A->B and B->A into one edge (A < B)."""
+        pair = ("src AS source, tgt AS target" if directed else
+                "least(src, tgt) AS source, greatest(src, tgt) AS target")
+        sql = f"""
+            WITH ev AS (SELECT * FROM {_view(count)} WHERE {_REAL}),
+            directed AS (
+                SELECT src, unnest(target_countries) AS tgt, *
+                FROM (SELECT unnest(source_countries) AS src, * FROM ev)
+            ),
+            together AS (
+                SELECT src, unnest(source_countries) AS tgt, *
+                FROM (SELECT unnest(source_countries) AS src, * FROM ev
+                      WHERE len(target_countries) = 0 AND type IN ({_UNDIRECTED_SQL}))
+            ),
+            pairs AS (
+                SELECT {pair}, id, quad, intensity, type FROM directed WHERE src <> tgt
+                UNION ALL
+                SELECT {pair}, id, quad, intensity, type FROM together WHERE src < tgt
+            )
+            SELECT source, target, count(DISTINCT id) AS events,
+                   round(avg(intensity), 2) AS mean_intensity,
+                   round(sum(intensity), 2) AS intensity_sum,
+                   count(DISTINCT id) FILTER (WHERE quad <= 2) AS cooperation,
+                   count(DISTINCT id) FILTER (WHERE quad >= 3) AS conflict,
+                   mode(type) AS top_type
+            FROM pairs GROUP BY source, target ORDER BY events DESC, source, target
+        """
+        return self._frame(sql)
+
+    def type_counts(self, *, count: Count = "events") -> pd.DataFrame:
+        """Events per type and quad (all modalities), most common first."""
+        return self._frame(f"SELECT type, quad, count(*) AS events FROM {_view(count)} "
+                           "GROUP BY type, quad ORDER BY events DESC, type")
+
+    def date_range(self) -> tuple[str | None, str | None]:
+        """First and last event day in the store."""
+        first, last = self._read("SELECT min(day), max(day) FROM event_reports")[0]
+        return first, last
+
+
+_REAL = "modality IS NULL OR modality NOT IN ({})".format(
+    ", ".join(f"'{m}'" for m in UNREAL_MODALITIES))
+
+
+def _view(count: str) -> str:
+    try:
+        return _VIEWS[count]
+    except KeyError:
+        raise StoreError(f"count must be 'events' or 'reports', not {count!r}") from None
+
+
+def _filters(*, actor: str | None = None, type: str | None = None, since: str | None = None,
+             until: str | None = None, dyad: tuple[str, str] | None = None,
+             text: str | None = None, ids: Sequence[str] | None = None,
+             real_only: bool = False) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if actor:
+        clauses.append("(list_contains(source_countries, ?) OR list_contains(target_countries, ?))")
+        params += [actor, actor]
+    if type:
+        clauses.append("type = ?")
+        params.append(type)
+    if since:
+        clauses.append("day >= ?")
+        params.append(since)
+    if until:
+        clauses.append("day <= ?")
+        params.append(until)
+    if dyad:
+        a, b = dyad
+        clauses.append(
+            "((list_contains(source_countries, ?) AND list_contains(target_countries, ?))"
+            " OR (list_contains(source_countries, ?) AND list_contains(target_countries, ?))"
+            " OR (list_contains(source_countries, ?) AND list_contains(source_countries, ?)))")
+        params += [a, b, b, a, a, b]
+    if text:
+        clauses.append("contains(lower(evidence_text), lower(?))")
+        params.append(text)
+    if ids is not None:
+        clauses.append("list_has_any(event_ids, ?)")
+        params.append(list(ids))
+    if real_only:
+        clauses.append(f"({_REAL})")
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _batch_tables(coded: Sequence[CodedArticle], rejected: Sequence[Rejected], run_id: str,
+                  run_time: datetime) -> dict[str, pa.Table]:
+    """The batch as Arrow tables, one per stored table, in the tables' column order."""
+    articles, events, actors, quotes = [], [], [], []
+    for item in coded:
+        a, s = item.article, item.article.structure
+        articles.append({
+            "id": a.id, "title": s.title, "subtitle": s.subtitle, "dek": s.dek, "date": a.date,
+            "url": a.url, "source": a.source, "license": a.license, "where": a.where,
+            "text": a.text, "body_paragraphs": s.body_paragraphs,
+            "duplicate_paragraphs_dropped": s.duplicate_paragraphs_dropped,
+            "duplicate_headlines_dropped": s.duplicate_headlines_dropped,
+            "sentences": item.sentences, "story_id": a.id, "run_id": run_id,
+        })
+        for e in item.events:
+            loc = e.location
+            events.append({
+                "id": event_id(e), "article_id": e.article_id, "type": e.type, "mode": e.mode,
+                "quad": e.quad, "intensity": e.intensity, "date": e.date,
+                "date_precision": e.date_precision, "modality": e.modality,
+                "location_name": loc.name if loc else None,
+                "location_country": loc.country if loc else None,
+                "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
+                "evidence_text": e.evidence.text, "evidence_start": e.evidence.start,
+                "evidence_end": e.evidence.end, "trigger_text": e.trigger.text,
+                "trigger_start": e.trigger.start, "trigger_end": e.trigger.end, "rule": e.rule,
+                "source": _actor_json(e.source), "target": _actor_json(e.target),
+                "source_countries": countries(e.source), "target_countries": countries(e.target),
+                "mentions": e.mentions,
+            })
+        for actor in item.actors:
+            actors.append({"article_id": a.id, "text": actor.text, "name": actor.name,
+                           "country": actor.country, "sector": actor.sector,
+                           "start": actor.start, "end": actor.end, "how": actor.how})
+        for q in item.quotes:
+            sp = q.speaker
+            quotes.append({"article_id": q.article_id, "text": q.text, "start": q.start,
+                           "end": q.end, "speaker_text": sp.text if sp else None,
+                           "speaker_name": sp.name if sp else None,
+                           "speaker_country": sp.country if sp else None,
+                           "speaker_sector": sp.sector if sp else None})
+    naive_time = run_time.astimezone(UTC).replace(tzinfo=None)
+    rejections = [{"where": r.where, "why": r.why, "code": r.code, "run_id": run_id,
+                   "run_time": naive_time} for r in rejected]
+    return {
+        "articles": pa.Table.from_pylist(articles, schema=_ARTICLE_SCHEMA),
+        "events": pa.Table.from_pylist(events, schema=_EVENT_SCHEMA),
+        "actors": pa.Table.from_pylist(actors, schema=_ACTOR_SCHEMA),
+        "quotes": pa.Table.from_pylist(quotes, schema=_QUOTE_SCHEMA),
+        "rejections": pa.Table.from_pylist(rejections, schema=_REJECTION_SCHEMA),
+    }
+
+
+def _plain(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A DataFrame row as plain Python values (lists, not arrays; None, not NaN)."""
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if hasattr(value, "tolist"):
+            value = value.tolist()
+        if isinstance(value, float) and value != value:
+            value = None
+        elif value is pd.NaT:
+            value = None
+        out[key] = value
+    return out
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def new_run_summary() -> RunSummary:
+    return RunSummary(run_id=uuid.uuid4().hex[:12], run_time=datetime.now(UTC))
+
+
+def run(store: Store, paths: Sequence[str], *, date: str | None = None, stdin=None,
+        options=None, executor=None,
+        on_rejection: Callable[[Rejected], None] | None = None,
+        on_batch: Callable[[RunSummary], None] | None = None) -> RunSummary:
+    """Read the inputs, code the documents not stored yet, and store them batch by batch.
+
+    Documents whose id is already stored are skipped before coding, so a re-run of the
+    same input adds nothing and a re-run after a kill codes only what is missing.
+    ``executor`` is passed to ``pipeline.code_documents`` (None: in this process).
+    """
+    from .ingest import read_inputs
+    from .pipeline import CodeOptions, code_documents
+
+    options = options or CodeOptions()
+    summary = new_run_summary()
+    seen = store.article_ids()
+
+    def not_stored() -> Iterable[RawDocument | Rejected]:
+        for item in read_inputs(paths, date=date, stdin=stdin):
+            if isinstance(item, RawDocument):
+                if item.id in seen:
+                    summary.skipped += 1
+                    continue
+                seen.add(item.id)
+            yield item
+
+    items = code_documents(not_stored(), options, executor)
+    return store.add_stream(items, batch_size=options.batch_size, summary=summary,
+                            on_rejection=on_rejection, on_batch=on_batch)
