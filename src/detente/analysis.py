@@ -207,6 +207,24 @@ def network(store: Store, *, count: Count = "events", directed: bool = True,
     return frame[frame["events"] >= min_events].reset_index(drop=True)
 
 
+def graph(edges: pd.DataFrame):  # -> networkx.DiGraph
+    """A directed graph of ``network`` edges: nodes are actors (with ``name``, ``events``),
+    edges carry the edge columns; ``weight`` is the number of events."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+    for row in edges.to_dict("records"):
+        for code in (row["source"], row["target"]):
+            if code not in g:
+                g.add_node(code, name=country_name(code), events=0)
+        g.nodes[row["source"]]["events"] += int(row["events"])
+        g.nodes[row["target"]]["events"] += int(row["events"])
+        attrs = {k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()
+                 if k not in ("source", "target")}
+        g.add_edge(row["source"], row["target"], weight=int(row["events"]), **attrs)
+    return g
+
+
 def top_dyads(store: Store, n: int = 6, *, count: Count = "events") -> list[tuple[str, str]]:
     """The ``n`` pairs of countries with the most events between them, either way."""
     edges = store.edges(count=count, directed=False)
