@@ -268,3 +268,160 @@ def test_first_200_corpus_lines_are_documents() -> None:
     assert all(isinstance(i, RawDocument) for i in items)
     assert [i.where for i in items[:2]] == [f"{corpus}:1", f"{corpus}:2"]
     assert all(i.id and i.title and i.text for i in items)
+
+
+# --------------------------------------------------------------------------- WARC and feeds
+
+def write_warc(path: Path, records: list[tuple[str, str, bytes]], *, gzip: bool) -> None:
+    """A WARC file of response records (uri, content type, body), plus one request record."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=gzip)
+        get = b"GET / HTTP/1.1\r\n\r\n"  # lengths given: warcio then needs no temp files
+        request = writer.create_warc_record("https://example.org/", "request",
+                                            payload=io.BytesIO(get), length=len(get))
+        writer.write_record(request)
+        for uri, content_type, body in records:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)],
+                                       protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), length=len(body),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2024-11-21T09:15:00Z"})
+            writer.write_record(record)
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_warc_html_responses_become_documents(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    write_warc(path, [
+        ("https://example.org/border", "text/html; charset=utf-8", PAGE),
+        ("https://example.org/logo.png", "image/png", b"\x89PNG\r\n"),
+        ("https://example.org/empty", "text/html", b"<html><body></body></html>"),
+    ], gzip=name.endswith(".gz"))
+    items = read_all(path)
+    assert len(items) == 2
+    doc, empty = items
+    assert doc.id == "warc-" + __import__("hashlib").sha1(
+        b"https://example.org/border").hexdigest()[:12]
+    assert (doc.url, doc.date, doc.title) == ("https://example.org/border", "2024-11-21",
+                                              "Kenya and Somalia Reopen Border Posts")
+    assert doc.where == f"{path}#2"
+    assert "reopened two border posts" in doc.text
+    assert empty == Rejected(f"{path}#4", "no text could be extracted from HTML", "E010")
+
+
+def test_broken_warc_records_are_rejected_and_the_stream_goes_on(tmp_path: Path) -> None:
+    plain = tmp_path / "a.warc"
+    write_warc(plain, [("https://example.org/one", "text/html", PAGE),
+                       ("https://example.org/two", "text/html", PAGE)], gzip=False)
+    data = plain.read_bytes()
+    last = data.rfind(b"WARC/1.")
+    plain.write_bytes(data[:last] + b"XARC" + data[last + 4:])  # the third record's header
+    packed = tmp_path / "b.warc.gz"
+    write_warc(packed, [("https://example.org/three", "text/html", PAGE)], gzip=True)
+    data = packed.read_bytes()
+    packed.write_bytes(data[:-300] + b"\x00garbage" * 8 + data[-220:])  # inside record 2
+    garbage = tmp_path / "c.warc"
+    garbage.write_text("this is not an archive\n", encoding="utf-8")
+    items = read_all(tmp_path)
+    assert isinstance(items[0], RawDocument) and items[0].where == f"{plain}#2"
+    assert items[1] == Rejected(f"{plain}#3", "cannot read archive record: Invalid WARC "
+                                "record, first line: XARC/1.0", "E012")
+    assert [(i.where, i.code) for i in items[2:]] == [(f"{packed}#2", "E012"),
+                                                      (f"{garbage}#1", "E012")]
+    assert all(i.why.isprintable() and len(i.why) < 120 for i in items[1:])
+
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel>
+<title>Example Wire: World</title><link>https://example.org/</link>
+<description>World news</description>
+<item>
+  <title>Kenya and Somalia Reopen Border Posts</title>
+  <link>https://example.org/border</link>
+  <guid>https://example.org/border</guid>
+  <pubDate>Wed, 20 Nov 2024 10:00:00 GMT</pubDate>
+  <description>&lt;p&gt;Kenya and Somalia reopened two border posts on Wednesday.&lt;/p&gt;
+  &lt;p&gt;Traders welcomed the decision.&lt;/p&gt;</description>
+</item>
+<item>
+  <title>No body</title>
+  <link>https://example.org/nothing</link>
+</item>
+</channel></rss>
+"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Example Wire</title>
+  <id>urn:example:feed</id>
+  <updated>2025-02-03T12:00:00Z</updated>
+  <entry>
+    <title>Peru Recalls Ambassador From Mexico</title>
+    <id>urn:example:peru-recall</id>
+    <link href="https://example.org/peru-recall"/>
+    <updated>2025-02-03T11:00:00Z</updated>
+    <content type="html">&lt;p&gt;Peru recalled its ambassador from Mexico on Monday
+      after a dispute over comments by Mexican officials.&lt;/p&gt;</content>
+  </entry>
+</feed>
+"""
+
+
+def test_rss_and_atom_entries_become_documents(tmp_path: Path) -> None:
+    rss = tmp_path / "world.rss"
+    rss.write_text(RSS, encoding="utf-8")
+    atom = tmp_path / "wire.xml"
+    atom.write_text(ATOM, encoding="utf-8")
+    items = read_all(rss, atom)
+    border, nothing, peru = items
+    assert isinstance(border, RawDocument)
+    assert border.id == "feed-" + __import__("hashlib").sha1(
+        b"https://example.org/border").hexdigest()[:12]
+    assert (border.title, border.date, border.url, border.source, border.where) == (
+        "Kenya and Somalia Reopen Border Posts", "2024-11-20", "https://example.org/border",
+        "Example Wire: World", f"{rss}#1")
+    assert border.blocks == (("para", "Kenya and Somalia reopened two border posts on "
+                                      "Wednesday."),
+                             ("para", "Traders welcomed the decision."))
+    assert nothing == Rejected(f"{rss}#2", "no text could be extracted from HTML", "E010")
+    assert (peru.title, peru.date, peru.url) == ("Peru Recalls Ambassador From Mexico",
+                                                 "2025-02-03", "https://example.org/peru-recall")
+    assert peru.text == ("Peru recalled its ambassador from Mexico on Monday after a dispute "
+                         "over comments by Mexican officials.")
+
+
+def test_xml_that_is_not_a_feed_and_broken_feeds(tmp_path: Path) -> None:
+    path = tmp_path / "sitemap.xml"
+    path.write_text('<?xml version="1.0"?><urlset><url><loc>https://example.org/</loc></url>'
+                    "</urlset>", encoding="utf-8")
+    assert read_all(tmp_path) == []  # in a directory: not a feed, skipped
+    assert read_all(path) == [Rejected(str(path), "cannot read feed: not an RSS or Atom feed",
+                                       "E013")]
+    broken = tmp_path / "broken.rss"
+    broken.write_text("<rss><channel><title>Cut off", encoding="utf-8")
+    assert read_all(broken) == [Rejected(str(broken), "cannot read feed: no element found",
+                                         "E013")]
+    words = tmp_path / "words.atom"
+    words.write_text("plain words here", encoding="utf-8")
+    assert read_all(words) == [Rejected(str(words), "cannot read feed: syntax error", "E013")]
+
+
+def test_a_feed_url_goes_to_feedparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    import feedparser
+
+    asked: list[str] = []
+    real_parse = feedparser.parse
+
+    def offline_parse(source: object) -> object:  # tests never touch the network
+        asked.append(source)
+        return real_parse(RSS.encode("utf-8"))
+
+    monkeypatch.setattr(feedparser, "parse", offline_parse)
+    items = read_all("https://example.org/world.rss")
+    assert asked == ["https://example.org/world.rss"]
+    assert items[0].where == "https://example.org/world.rss#1"
+    assert items[0].title == "Kenya and Somalia Reopen Border Posts"

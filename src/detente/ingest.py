@@ -567,13 +567,16 @@ def read_warc(path: Path, fallback: str | None) -> Iterator[Item]:
     with handle:
         try:
             for number, record in enumerate(ArchiveIterator(handle), 1):
+                here = f"{where}#{number}"
+                if record.format != "warc":  # warcio reads any 5-word line as an ARC header
+                    yield Rejected(here, rejection("E012", err="not a WARC record"), "E012")
+                    return
                 if record.rec_type != "response":
                     continue
-                here = f"{where}#{number}"
                 try:
                     item = _warc_record_document(record, here, fallback)
                 except (ValueError, OSError, EOFError, LookupError, zlib.error) as err:
-                    item = Rejected(here, rejection("E012", err=err), "E012")
+                    item = Rejected(here, rejection("E012", err=_first_line(err)), "E012")
                 if item is not None:
                     yield item
         except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error) as err:
@@ -597,8 +600,11 @@ def _warc_record_document(record, where: str, fallback: str | None) -> Item | No
                          day=day)
 
 
-def _first_line(err: BaseException) -> str:
-    return (str(err).strip().splitlines() or [type(err).__name__])[0]
+def _first_line(err: BaseException, limit: int = 80) -> str:
+    """A one-line, printable message: archive errors quote raw (maybe binary) bytes."""
+    line = (str(err).strip().splitlines() or [type(err).__name__])[0]
+    line = "".join(c if c.isprintable() and ord(c) < 0x7F else "?" for c in line)
+    return line if len(line) <= limit else line[:limit - 3] + "..."
 
 
 # --------------------------------------------------------------------------- feeds
@@ -627,6 +633,7 @@ def read_feed(source: Path | str, where: str, fallback: str | None, *,
     if not parsed.entries:
         if parsed.get("bozo"):
             err = _first_line(parsed.get("bozo_exception") or ValueError("not well-formed"))
+            err = re.sub(r"^<unknown>:\d+:\d+: ", "", err)  # positions in feedparser's copy
             if explicit or parsed.get("version"):
                 yield Rejected(where, rejection("E013", err=err), "E013")
         elif not parsed.get("version") and explicit:
