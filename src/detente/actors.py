@@ -33,6 +33,8 @@ _OF_PREPS = {"of", "for", "from", "to", "at", "in"}
 _PORTFOLIO_PREPS = {"for", "to", "on"}  # "Envoy for the DPRK", "Ambassador to France"
 _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "throughout", "inside",
                    "outside", "around", "within", "toward", "towards", "via", "off", "over"}
+_DOMESTIC_SECTORS = {"CVL", "COP", "LEG", "JUD", "MIL", "REB", "OPP", "PTY", "MED", "REF", "JRN",
+                     "UNK", "BUS", "REL"}
 _GROUP_WORDS = {"two", "both", "sides", "parties", "leaders", "countries", "nations",
                 "governments", "presidents", "ministers", "secretaries", "delegations"}
 
@@ -90,6 +92,7 @@ class Discourse:
     history: list[Mention] = field(default_factory=list)
     people: dict[str, Actor] = field(default_factory=dict)  # lowercase name token -> actor
     quote_speaker: Actor | None = None
+    focus: str | None = None  # the country the story happens in, for actors with none
 
     def remember(self, mention: Mention) -> None:
         if not mention.resolved:
@@ -125,11 +128,18 @@ class ActorFinder:
         person_ents = [(e.start - _base(doc), e.end - _base(doc)) for e in doc.ents
                        if e.label_ == "PERSON"]
         while i < n:
-            if words[i].lower() not in k.first_words:
+            if words[i].lower() not in k.first_words and doc[i].lemma_.lower() not in \
+                    k.first_words:
                 i += 1
                 continue
             for length in range(min(k.max_len, n - i), 0, -1):
                 entries = k.lookup(tuple(words[i:i + length]))
+                last = doc[i + length - 1]
+                if not entries and last.lemma_ and last.lemma_.lower() != words[i + length - 1]:
+                    # plural common words: "leaders" is listed as "leader"
+                    key = tuple(w.lower() for w in words[i:i + length - 1]) + (
+                        last.lemma_.lower(),)
+                    entries = list(k.common.get(key, ()))
                 if not entries:
                     continue
                 entries = [e for e in entries if _fits(e, doc[i:i + length])]
@@ -168,10 +178,16 @@ class ActorFinder:
             low = tok.lower_
             if j not in covered and tok.pos_ == "PRON" and low in PERSONAL | PLURAL | FIRST:
                 found.append(Atom(j, j + 1, (Entry("pronoun", name=low),)))
-            elif j not in covered and low in ("two", "both") and tok.dep_ in (
-                    "nsubj", "nsubjpass", "pobj", "dobj") and not any(
-                    c.dep_ == "prep" for c in tok.children):
+            elif j not in covered and low in ("two", "both") and (
+                    tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and not any(
+                        c.dep_ == "prep" for c in tok.children)):
                 found.append(Atom(j, j + 1, (Entry("pronoun", name="they"),)))
+            elif j not in covered and low in ("two", "both") and tok.head.lower_ in _GROUP_WORDS \
+                    and tok.head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
+                h = tok.head.i - _base(doc)
+                if h not in covered:
+                    found.append(Atom(h, h + 1, (Entry("pronoun", name="they"),)))
+                    covered.add(h)
         found.sort(key=lambda a: a.start)
         return found
 
@@ -189,12 +205,12 @@ class ActorFinder:
             anchor, portfolio = self._anchor(doc, atom, covered)
             groups.setdefault(anchor, []).append(
                 Atom(atom.start, atom.end, atom.entries, portfolio) if portfolio else atom)
-        out = []
+        out: list[Mention] = []
         for anchor, group in sorted(groups.items()):
-            mention = self._resolve(doc, anchor, group, discourse, offset, speaker)
+            mention = self._resolve(doc, anchor, group, discourse, offset, speaker, out)
             if mention is not None:
                 out.append(mention)
-        return out
+        return _inherit_from_groups(doc, out)
 
     def _anchor(self, doc, atom: Atom, covered: dict[int, Atom]) -> tuple[int, bool]:
         """Climb from the atom to the head of the noun phrase it belongs to."""
@@ -207,6 +223,10 @@ class ActorFinder:
             if head.i == tok.i:
                 break
             h = head.i - base
+            if tok.dep_ in _NP_DEPS and tok.ent_type_ in ("ORG", "FAC") and \
+                    head.ent_type_ == tok.ent_type_ and head.ent_iob_ == "I" and h not in covered:
+                tok = head  # "the United States Commission on ...": the country names an org
+                continue
             if tok.dep_ in _NP_DEPS and (h in covered or _is_person(head)):
                 if tok.dep_ == "poss" and not _actor_noun(self.k, head, covered, base):
                     break
@@ -227,7 +247,7 @@ class ActorFinder:
         return tok.i - base, portfolio
 
     def _resolve(self, doc, anchor: int, group: list[Atom], discourse: Discourse, offset: int,
-                 speaker: Actor | None) -> Mention | None:
+                 speaker: Actor | None, earlier: list[Mention] = ()) -> Mention | None:
         base = _base(doc)
         start = min(a.start for a in group)
         end = max(a.end for a in group)
@@ -248,7 +268,7 @@ class ActorFinder:
 
         if kinds == {"pronoun"}:
             word = entries[0][1].name or ""
-            actors = self._pronoun(word, discourse, speaker)
+            actors = self._pronoun(word, discourse, speaker, doc[anchor], earlier, _base(doc))
             if not actors:
                 return None
             return Mention(start, end, anchor, tuple(
@@ -295,6 +315,16 @@ class ActorFinder:
             name = org.name
             how.append(f"org:{org.name}")
         persons = [(a, e) for a, e in entries if e.kind in ("person", "person?")]
+        # a person who only modifies the head ("President Trump's envoy") lends a country,
+        # not a name: the phrase names someone else
+        owners = [(a, e) for a, e in persons if not (a.start <= anchor < a.end)]
+        persons = [(a, e) for a, e in persons if a.start <= anchor < a.end]
+        for a, e in owners:
+            if country is None and e.kind == "person":
+                term = self.k.role_of(e.person or "", discourse.date)
+                if term is not None:
+                    country = term.country
+                    how.append(f"owner:{e.name}")
         if persons:
             person = True
             a, e = persons[-1]
@@ -327,7 +357,9 @@ class ActorFinder:
             # a titled official with no nationality, in a government's own release, is theirs
             country = discourse.publisher.country
             how.append("publisher")
-        if country is None:
+        definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det"
+                       for t in head_tok.children)
+        if country is None and (titles or definite):
             found = self._from_discourse(role, sector, person, name, discourse, head_tok)
             if found is not None:
                 country = found.country
@@ -335,12 +367,19 @@ class ActorFinder:
                 if not person:
                     name = name or found.name
                 how.append("discourse")
+        if country is None and not person and not titles and discourse.focus and sectors \
+                and sector in _DOMESTIC_SECTORS and not definite_gov(sector, role):
+            # people, police, protesters with no country of their own: the story's country
+            country = discourse.focus
+            how.append("article-country")
         if country is None and not person and not titles and not sectors:
             return None
         if country in INTERNATIONAL:
             sector = None
+        if titles and not person and not plural and not sectors:
+            person = True  # "the Secretary", "the President": one person, named or not
         if person and name is None:
-            name = text
+            name = text if not titles else None
         actor = Actor(text=text, name=name, country=country, sector=sector,
                       start=char_start, end=char_end, how=" ".join(how))
         return Mention(start, end, anchor, (actor,), person=person, plural=plural, role=role,
@@ -382,7 +421,8 @@ class ActorFinder:
             return Actor(pub.name, pub.name, pub.country, pub.sector)
         return None
 
-    def _pronoun(self, word: str, discourse: Discourse, speaker: Actor | None
+    def _pronoun(self, word: str, discourse: Discourse, speaker: Actor | None,
+                 tok: Token | None = None, earlier: Iterable[Mention] = (), base: int = 0
                  ) -> list[Actor]:
         if word in FIRST:
             if speaker is not None:
@@ -397,6 +437,15 @@ class ActorFinder:
                 return [Actor(pub.name, pub.name, pub.country, pub.sector)]
             return []
         if word in PERSONAL:
+            # an object pronoun is not the subject of its own clause ("X spoke with Y to
+            # thank him": him is Y); a subject or possessive pronoun may be anyone before
+            is_object = tok is not None and tok.dep_ in ("dobj", "pobj", "dative")
+            for m in reversed(list(earlier)):
+                if m.person and not m.plural and m.resolved:
+                    if is_object and tok is not None and tok.doc[m.head + base].dep_ in (
+                            "nsubj", "nsubjpass"):
+                        continue
+                    return list(m.actors[:1])
             m = discourse.last(lambda m: m.person and not m.plural)
             return list(m.actors[:1]) if m else []
         if word in PLURAL or word == "they":
@@ -412,6 +461,32 @@ class ActorFinder:
                 return list(m.actors)
             return list(reversed(distinct[:2]))
         return []
+
+
+def _inherit_from_groups(doc, mentions: list[Mention]) -> list[Mention]:
+    """People listed under a group take its country: "American leaders, including
+    Secretary of State Marco Rubio and Steve Witkoff"."""
+    base = _base(doc)
+    by_head = {m.head: m for m in mentions}
+    for m in mentions:
+        actor = m.actors[0]
+        if actor.country is not None or not m.person:
+            continue
+        tok = doc[m.head]
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ in ("including", "like", "such", "among"):
+            group = by_head.get(prep.head.i - base)
+            if group is not None and group.actors[0].country:
+                g = group.actors[0]
+                m.actors = (Actor(actor.text, actor.name, g.country, actor.sector or g.sector,
+                                  actor.start, actor.end, actor.how + " group"),)
+    return mentions
+
+
+def definite_gov(sector: str | None, role: str | None) -> bool:
+    return sector == "GOV"
 
 
 def _with_text(actor: Actor, text: str, start: int, end: int, how: str) -> Actor:

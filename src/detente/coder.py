@@ -21,7 +21,7 @@ from .actors import FIRST, ActorFinder, Discourse, Mention, publisher_for
 from .codebook import event_type
 from .dates import parse_iso
 from .dates import resolve as resolve_date
-from .events import TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
+from .events import ACT_NOUNS, TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
 from .knowledge import load_knowledge, trigger_surface_forms
 from .nlp import full_pipeline, tokenizer_only
 from .places import locate
@@ -100,8 +100,9 @@ class Coder:
         decisions: list[Decision] = []
         pre = tokenizer_only()
         pub = parse_iso(article.date)
-        for sent in sents:
-            doc = sent.doc if sent.doc is not None else pre(sent.text)
+        docs = [sent.doc if sent.doc is not None else pre(sent.text) for sent in sents]
+        discourse.focus = self._focus(docs)
+        for sent, doc in zip(sents, docs, strict=True):
             mentions = self.finder.mentions(doc, discourse, offset=sent.start)
             speaker = None
             if sent.doc is not None:
@@ -125,6 +126,21 @@ class Coder:
         return CodedArticle(article=article, events=tuple(dedupe(events)), quotes=tuple(quotes),
                             actors=tuple(actors), sentences=len(sents),
                             decisions=tuple(decisions))
+
+    def _focus(self, docs: list[Doc]) -> str | None:
+        """The country the story is about: the one its place names and demonyms name most
+        (the first one named wins ties). Actors with no country of their own ("police",
+        "protesters", "a man") are placed there."""
+        counts: dict[str, int] = {}
+        for doc in docs:
+            for atom in self.finder.atoms(doc):
+                for e in atom.entries[:1]:
+                    if e.kind in ("country", "capital", "adjective", "dependency", "people") \
+                            and e.country:
+                        counts[e.country] = counts.get(e.country, 0) + 1
+        if not counts:
+            return None
+        return max(counts, key=lambda c: counts[c])  # dicts keep first-seen order for ties
 
     def _speaker(self, doc: Doc, mentions: list[Mention]) -> Actor | None:
         """Who speaks in this sentence: subject of a speech verb, or "according to X"."""
@@ -166,6 +182,9 @@ class Coder:
         src_labels = {(a.country, a.sector, a.name) for a in source}
         target = [a for a in target if (a.country, a.sector, a.name) not in src_labels]
         nominal = cand.rule.startswith("noun:") and "/light:" not in cand.rule
+        if not target and cand.object_word is not None and not (
+                row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS):
+            return None, f"its object {cand.object_word.text!r} names no actor"
         if not target:
             if nominal:
                 return None, "nominal event without a target"
@@ -174,8 +193,8 @@ class Coder:
                     return None, f"{row.type} needs a target"
         mood = modality(cand.governor, cand.token, pub.year if pub else None)
         kind = row.type
-        if kind == "CONSULT" and mood == "future":
-            kind = "AGREE"  # CODEBOOK: future meetings are AGREE
+        if kind in ("CONSULT", "COOPERATE") and mood == "future":
+            kind = "AGREE"  # CODEBOOK: intent to meet or cooperate is AGREE
         if "future" in row.flags and mood == "asserted":
             mood = "future"
         etype = event_type(kind)

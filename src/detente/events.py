@@ -29,7 +29,11 @@ SUBJECTS = {"nsubj", "csubj", "expl"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"}
 RELATIVE = {"which", "who", "that", "whom", "whose"}
 FUTURE_HEADS = {"plan", "intend", "expect", "hope", "aim", "prepare", "vow", "want", "schedule",
-                "set", "look", "decide", "agree", "promise", "pledge"}
+                "set", "look", "decide", "agree", "promise", "pledge", "commit", "committed"}
+# Objects that name an act whose author is unknown: "condemned the bombing" is still an event
+ACT_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", "shooting",
+             "incident", "violence", "assault", "stabbing", "murder", "massacre", "explosion",
+             "blast", "strike", "strikes", "act", "acts", "crime", "crimes", "atrocities"}
 HEDGE_HEADS = {"appear", "seem", "try", "attempt", "seek"}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "perhaps", "likely",
                  "purportedly", "supposedly"}
@@ -51,6 +55,7 @@ class Candidate:
     rule: str
     words: list[Token]
     governor: Token  # the verb whose clause carries the modality (light verb for nominals)
+    object_word: Token | None = None  # an object that names no actor ("released a statement")
 
 
 class EventReader:
@@ -93,9 +98,10 @@ class EventReader:
                     nxt.append(c)
             level = []
             for t in nxt:
-                m = index.get(t.i)
-                if m is not None and m not in level and m not in found:
-                    level.append(m)
+                for u in [t, *t.conjuncts]:
+                    m = index.get(u.i)
+                    if m is not None and m not in level and m not in found:
+                        level.append(m)
             if level:
                 return level
             frontier = nxt
@@ -138,8 +144,8 @@ class EventReader:
         for c in tok.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for g in c.children:
-                    if g.dep_ in ("pobj", "pcomp"):
-                        for m in self.actors_at(g, index):
+                    if g.dep_ == "pobj":
+                        for m in self.actors_at(g, index, depth=4):
                             if m not in out:
                                 out.append(m)
         return out
@@ -167,6 +173,9 @@ class EventReader:
                             g.lemma_.lower() in wanted for g in o.children
                             if g.dep_ in ("compound", "amod", "nummod"))
                         for o in objs)):
+                    return row
+            elif kind == "child":
+                if any(c.lemma_.lower() in wanted for c in children):
                     return row
             elif kind == "xcomp":
                 if any(c.dep_ == "xcomp" for c in children):
@@ -211,8 +220,8 @@ class EventReader:
                 if c.dep_ in ("dobj", "dative", "attr") or (
                         c.dep_ == "prep" and c.lower_ in row.target_preps):
                     slot = c if c.dep_ != "prep" else next(
-                        (g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-                    for m in self.actors_at(slot, index):
+                        (g for g in c.children if g.dep_ == "pobj"), None)
+                    for m in self.actors_at(slot, index, depth=3 if c.dep_ != "prep" else 4):
                         if m not in target:
                             target.append(m)
             if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "individuals arrested by ..."
@@ -228,7 +237,11 @@ class EventReader:
         if "reverse" in row.flags:
             source, target = target, source
         rule = f"verb:{row.lemma}/{how}" + ("/passive" if passive else "")
-        return Candidate(row, verb, source, target, rule, [verb], verb)
+        cand = Candidate(row, verb, source, target, rule, [verb], verb)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objects and not target:
+            cand.object_word = objects[0]
+        return cand
 
     def _noun(self, noun: Token, row: Trigger, index) -> Candidate | None:
         head = noun.head
