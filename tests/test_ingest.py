@@ -210,6 +210,19 @@ def test_stdin_jsonl_is_read_line_by_line() -> None:
                                 "E005")
 
 
+def test_stdin_bytes_that_are_not_utf8() -> None:
+    stream = io.TextIOWrapper(io.BytesIO(b"Fine line.\nbad \xff here\n"), encoding="utf-8",
+                              errors="surrogateescape")
+    assert read_all("-", stdin=stream) == [Rejected("<stdin>:2", "not valid UTF-8 (byte 15)",
+                                                    "E003")]
+    lines = (json.dumps({"id": "a", "text": "Fine."}) + "\n").encode()
+    stream = io.TextIOWrapper(io.BytesIO(lines + b'{"text": "\xff"}\n' + lines),
+                              encoding="utf-8", errors="surrogateescape")
+    items = read_all("-", stdin=stream)
+    assert [getattr(i, "code", "doc") for i in items] == ["doc", "E003", "doc"]
+    assert items[1].where == "<stdin>:2"
+
+
 PAGE = b"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Kenya and Somalia Reopen Border Posts | Example Wire</title>

@@ -15,6 +15,7 @@ feed URL the user passed.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
@@ -65,7 +66,7 @@ def read_inputs(paths: Iterable[str], *, date: str | None = None,
 def _read_all(paths: list[str], fallback: str | None, stdin: TextIO | None) -> Iterator[Item]:
     for name in paths:
         if name == "-":
-            yield from read_stdin(stdin if stdin is not None else sys.stdin, fallback)
+            yield from read_stdin(stdin if stdin is not None else _stdin_utf8(), fallback)
         elif re.match(r"https?://", name, re.IGNORECASE):
             yield from read_feed(name, name, fallback, explicit=True)
         else:
@@ -352,16 +353,34 @@ def read_stdin(stream: TextIO, fallback: str | None) -> Iterator[Item]:
                         where=STDIN_WHERE, fallback=fallback)
 
 
+def _stdin_utf8() -> TextIO:
+    """The process's stdin as UTF-8 whatever the locale, bad bytes kept as surrogates so
+    that they can be reported with their byte offset."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        return sys.stdin
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape")
+
+
+_BAD_BYTE = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of undecodable bytes
+
+
 def _stdin_lines(stream: TextIO) -> Iterator[tuple[int, str | Rejected]]:
     lineno = 0
     offset = 0
     try:
         for lineno, line in enumerate(stream, 1):
+            bad = _BAD_BYTE.search(line)
+            if bad:
+                pos = offset + len(line[:bad.start()].encode("utf-8", "surrogateescape"))
+                yield lineno, Rejected(f"{STDIN_WHERE}:{lineno}", rejection("E003", pos=pos),
+                                       "E003")
+            else:
+                yield lineno, line
             offset += len(line.encode("utf-8", "surrogateescape"))
-            yield lineno, line
-    except UnicodeDecodeError as err:
-        yield lineno + 1, Rejected(STDIN_WHERE, rejection("E003", pos=offset + err.start),
-                                   "E003")
+    except UnicodeDecodeError as err:  # a stream opened with strict errors
+        yield lineno + 1, Rejected(f"{STDIN_WHERE}:{lineno + 1}",
+                                   rejection("E003", pos=offset + err.start), "E003")
 
 
 # --------------------------------------------------------------------------- JSONL
