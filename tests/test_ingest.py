@@ -144,6 +144,14 @@ def test_jsonl_line_that_is_not_utf8_is_rejected_with_its_byte_offset(tmp_path: 
     assert [i.id for i in items if isinstance(i, RawDocument)] == ["a", "a"]
 
 
+def test_jsonl_text_with_an_escaped_lone_surrogate(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"id": "x", "text": "Half a pair: \\ud83d."}\n', encoding="utf-8")
+    assert read_all(path) == [Rejected(
+        f"{path}:1", "invalid Unicode: lone surrogate U+D83D at character 13 of the text",
+        "E014")]
+
+
 def test_missing_binary_and_non_utf8_files(tmp_path: Path) -> None:
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"GIF89a\x00\x01\x02")

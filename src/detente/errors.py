@@ -45,6 +45,7 @@ REJECTIONS: dict[str, str] = {
     "E011": "invalid date {value!r}: expected YYYY-MM-DD",
     "E012": "cannot read archive record: {err}",
     "E013": "cannot read feed: {err}",
+    "E014": "invalid Unicode: lone surrogate {char} at character {pos} of the {field}",
 }
 
 

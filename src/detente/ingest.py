@@ -362,6 +362,7 @@ def _stdin_utf8() -> TextIO:
     return io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_BYTE = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of undecodable bytes
 
 
@@ -446,6 +447,12 @@ def jsonl_document(obj: object, *, where: str, default_id: str,
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         return Rejected(where, rejection("E006"), "E006")
+    for field in ("text", "title"):
+        value = obj.get(field)
+        surrogate = _SURROGATE.search(value) if isinstance(value, str) else None
+        if surrogate:  # JSON may escape one ("\\udc80"); no encoder or model accepts it
+            return Rejected(where, rejection("E014", char=f"U+{ord(surrogate[0]):04X}",
+                                             pos=surrogate.start(), field=field), "E014")
     day = fallback
     raw_date = obj.get("date")
     if raw_date not in (None, ""):
