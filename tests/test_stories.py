@@ -178,6 +178,7 @@ def test_no_articles_no_stories():
     ({"threshold": 1.5}, "story threshold must be in (0, 1], got 1.5"),
     ({"num_perm": 8}, "num_perm must be at least 16 for a usable estimate, got 8"),
     ({"shingle": 0}, "shingle size must be at least 1 word, got 0"),
+    ({"window_days": -1}, "story window must be 0 days or more, got -1"),
 ])
 def test_bad_settings_say_what_is_wrong(kwargs, message):
     with pytest.raises(ConfigError) as error:
@@ -230,3 +231,24 @@ def test_events_on_other_dates_or_unassigned_articles_do_not_merge():
     events = [_event("a"), _event("b", date="2024-05-08"), _event("c")]
     merged, _ = merge_events(events, {"a": "a", "b": "a"})
     assert [e.mentions for e in merged] == [1, 1, 1]
+
+
+def test_articles_dated_further_apart_than_the_window_are_other_stories():
+    # A templated release sent again a week later reports a new event, not the same one.
+    dated = [("accord", ORIGINAL, "2024-05-07"), ("headline", NEW_HEADLINE, "2024-05-09"),
+             ("resent", NEW_HEADLINE, "2024-05-14")]
+    assert cluster_stories(dated) == {"accord": "accord", "headline": "accord",
+                                      "resent": "resent"}
+    assert set(cluster_stories(dated, window_days=None).values()) == {"accord"}
+    assert set(cluster_stories(dated, window_days=10).values()) == {"accord"}
+    # An article without a date may belong with any date (and so joins what it links).
+    undated = [*dated, ("undated", NEW_HEADLINE, None)]
+    assert set(cluster_stories(undated).values()) == {"accord"}
+
+
+def test_merged_sketches_keep_their_dates():
+    first, second = StoryClusterer(), StoryClusterer()
+    first.add("accord", ORIGINAL, "2024-05-07")
+    second.add("resent", NEW_HEADLINE, "2024-05-20")
+    first.merge(second)
+    assert first.assignments() == {"accord": "accord", "resent": "resent"}

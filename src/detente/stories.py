@@ -12,6 +12,7 @@ which builds the LSH index once over all of them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
@@ -45,6 +46,10 @@ class StoryClusterer:
     ``threshold`` is the estimated Jaccard similarity of shingle sets at or above which
     two articles are one story: around 0.8 groups only copies, around 0.5 copies with
     new headlines or edits, lower values also catch rewrites (and more false pairs).
+    ``window_days``: articles dated further apart than this are never one story, however
+    alike: templated releases ("Ninth Operation Fly Formula Mission", a yearly national-day
+    message) share most of their words but report different events. None turns it off;
+    articles without a date match any date.
 
     The LSH banding (datasketch's ``MinHashLSH`` picks the bands and rows for the
     threshold) runs over one array of signatures rather than through ``MinHashLSH``'s
@@ -52,39 +57,48 @@ class StoryClusterer:
     take ~60 MB (see bench/stories.py).
     """
 
-    def __init__(self, threshold: float = 0.5, num_perm: int = 128, shingle: int = 5) -> None:
+    def __init__(self, threshold: float = 0.5, num_perm: int = 128, shingle: int = 5,
+                 window_days: int | None = 3) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ConfigError(f"story threshold must be in (0, 1], got {threshold}")
         if num_perm < 16:
             raise ConfigError(f"num_perm must be at least 16 for a usable estimate, got {num_perm}")
         if shingle < 1:
             raise ConfigError(f"shingle size must be at least 1 word, got {shingle}")
+        if window_days is not None and window_days < 0:
+            raise ConfigError(f"story window must be 0 days or more, got {window_days}")
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle
+        self.window_days = window_days
         # crc32 instead of the default sha1: twice as fast, stable across processes (so
         # sketches made in workers merge), and the affine32 scheme mixes its output.
         self._template = MinHash(num_perm=num_perm, scheme=_SCHEME, hashfunc=zlib.crc32)
         self._ids: list[str] = []
         self._index: dict[str, int] = {}
         self._blocks: list[np.ndarray] = []  # signature rows, _BLOCK at a time
+        self._days: list[int] = []  # date as a day number, _NO_DATE when unknown
 
     def __len__(self) -> int:
         return len(self._ids)
 
-    def add(self, article_id: str, text: str) -> None:
-        """Sketch one article. Adding an id again adds the new text to its sketch."""
+    def add(self, article_id: str, text: str, date: str | None = None) -> None:
+        """Sketch one article (``date``: YYYY-MM-DD publication date, if known).
+
+        Adding an id again adds the new text to its sketch."""
         sketch = self._template.copy()
         sketch.update_batch(shingles(text, self.shingle))
-        self._add_signature(article_id, sketch.hashvalues)
+        self._add_signature(article_id, sketch.hashvalues, _day(date))
 
     def _row(self, i: int) -> np.ndarray:
         return self._blocks[i // _BLOCK][i % _BLOCK]
 
-    def _add_signature(self, article_id: str, signature: np.ndarray) -> None:
+    def _add_signature(self, article_id: str, signature: np.ndarray, day: int) -> None:
         at = self._index.get(article_id)
         if at is not None:  # MinHash union: the element-wise minimum sketches both texts
             np.minimum(self._row(at), signature, out=self._row(at))
+            if self._days[at] == _NO_DATE:
+                self._days[at] = day
             return
         at = len(self._ids)
         if at % _BLOCK == 0:
@@ -92,6 +106,7 @@ class StoryClusterer:
         self._blocks[-1][at % _BLOCK] = signature
         self._index[article_id] = at
         self._ids.append(article_id)
+        self._days.append(day)
 
     def merge(self, other: StoryClusterer) -> None:
         """Take in the sketches of another clusterer (e.g. one built per batch)."""
@@ -100,7 +115,7 @@ class StoryClusterer:
                               f"or shingle size ({self.num_perm}/{self.shingle} vs "
                               f"{other.num_perm}/{other.shingle})")
         for i, article_id in enumerate(other._ids):
-            self._add_signature(article_id, other._row(i))
+            self._add_signature(article_id, other._row(i), other._days[i])
 
     def similarity(self, first: str, second: str) -> float:
         """Estimated Jaccard similarity of two added articles' shingle sets."""
@@ -112,12 +127,15 @@ class StoryClusterer:
 
         Banding happens here, once, over every sketch added or merged: articles that
         share a band are candidates, a candidate pair is a match when its estimated
-        Jaccard similarity reaches the threshold, and matches are joined by union-find.
+        Jaccard similarity reaches the threshold (and their dates are within the window),
+        and matches are joined by union-find.
         """
         n = len(self._ids)
         if n == 0:
             return {}
         signatures = np.concatenate(self._blocks)[:n]
+        days = np.array(self._days, dtype=np.int64)
+        window = self.window_days if self.window_days is not None else 2**62
         parent = np.arange(n)
 
         def find(i: int) -> int:
@@ -132,7 +150,7 @@ class StoryClusterer:
         bands = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm).hashranges
         for start, end in bands:
             for members in _band_groups(signatures[:, start:end]):
-                for a, b in _matching_pairs(signatures, members, needed):
+                for a, b in _matching_pairs(signatures, days, members, needed, window):
                     root_a, root_b = find(a), find(b)
                     if root_a != root_b:  # the earlier article stays the root
                         parent[max(root_a, root_b)] = min(root_a, root_b)
@@ -141,6 +159,20 @@ class StoryClusterer:
 
 _BLOCK = 8192
 _SMALL_GROUP = 64
+_NO_DATE = -(10**9)  # further from any real day number than any window
+
+
+def _day(date: str | None) -> int:
+    """A YYYY-MM-DD date as a day number, or _NO_DATE when absent or unreadable."""
+    try:
+        return dt.date.fromisoformat(date[:10]).toordinal() if date else _NO_DATE
+    except ValueError:
+        return _NO_DATE
+
+
+def _close_in_time(first: np.ndarray, second: np.ndarray, window: int) -> np.ndarray:
+    """Whether day numbers are within ``window`` days, an unknown date matching any."""
+    return (np.abs(first - second) <= window) | (first == _NO_DATE) | (second == _NO_DATE)
 
 
 def _band_groups(band: np.ndarray) -> Iterator[np.ndarray]:
@@ -158,22 +190,25 @@ def _band_groups(band: np.ndarray) -> Iterator[np.ndarray]:
         yield order[starts[start]:ends[start]]
 
 
-def _matching_pairs(signatures: np.ndarray, members: np.ndarray, needed: int
-                    ) -> Iterator[tuple[int, int]]:
-    """Pairs of ``members`` whose signatures agree in at least ``needed`` positions.
+def _matching_pairs(signatures: np.ndarray, days: np.ndarray, members: np.ndarray,
+                    needed: int, window: int) -> Iterator[tuple[int, int]]:
+    """Pairs of ``members`` whose signatures agree in at least ``needed`` positions and
+    whose dates are at most ``window`` days apart.
 
     Small groups compare every pair; a large group (boilerplate, empty texts) compares
     each member with the group's representatives only, so it stays linear.
     """
-    rows = signatures[members]
+    rows, when = signatures[members], days[members]
     if len(members) <= _SMALL_GROUP:
-        agree = (rows[:, None, :] == rows[None, :, :]).sum(axis=2)
-        for a, b in zip(*np.nonzero(np.triu(agree >= needed, k=1)), strict=True):
+        match = ((rows[:, None, :] == rows[None, :, :]).sum(axis=2) >= needed) \
+            & _close_in_time(when[:, None], when[None, :], window)
+        for a, b in zip(*np.nonzero(np.triu(match, k=1)), strict=True):
             yield int(members[a]), int(members[b])
         return
     representatives = [0]
     for k in range(1, len(members)):
-        agree = (rows[representatives] == rows[k]).sum(axis=1) >= needed
+        agree = ((rows[representatives] == rows[k]).sum(axis=1) >= needed) \
+            & _close_in_time(when[representatives], when[k], window)
         if agree.any():
             for r in np.flatnonzero(agree):
                 yield int(members[representatives[r]]), int(members[k])
@@ -181,12 +216,14 @@ def _matching_pairs(signatures: np.ndarray, members: np.ndarray, needed: int
             representatives.append(k)
 
 
-def cluster_stories(articles: Iterable[tuple[str, str]], threshold: float = 0.5,
-                    num_perm: int = 128, shingle: int = 5) -> dict[str, str]:
-    """article id -> story id for ``(article_id, text)`` pairs, in one call."""
-    clusterer = StoryClusterer(threshold=threshold, num_perm=num_perm, shingle=shingle)
-    for article_id, text in articles:
-        clusterer.add(article_id, text)
+def cluster_stories(articles: Iterable[tuple[str, str] | tuple[str, str, str | None]],
+                    threshold: float = 0.5, num_perm: int = 128, shingle: int = 5,
+                    window_days: int | None = 3) -> dict[str, str]:
+    """article id -> story id for ``(article_id, text[, date])`` tuples, in one call."""
+    clusterer = StoryClusterer(threshold=threshold, num_perm=num_perm, shingle=shingle,
+                               window_days=window_days)
+    for article in articles:
+        clusterer.add(*article)
     return clusterer.assignments()
 
 

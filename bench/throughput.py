@@ -1,0 +1,133 @@
+"""Throughput: detente end to end against spaCy's full pipeline on the same articles.
+
+Codes the corpus (read, clean, code) with ``--workers`` processes, then, in the same
+run, times spaCy's full pipeline (every component, ``nlp.pipe``, batch_size 64, one
+process) over the same article texts. Words are whitespace tokens of the article texts,
+counted once and used for both rates. Model loading is left out of both timings (the
+pool's workers are started and warmed first; its start-up time is printed).
+
+    python bench/throughput.py --limit 200          # a quick look
+    python bench/throughput.py                      # the whole corpus, 2 workers
+
+The last line is one JSON object: articles_per_s, sentences_per_s, detente_words_per_s,
+spacy_words_per_s, ratio (= detente / spacy words per second) and peak_rss_mb (the
+largest resident set of this process or any of its worker processes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from detente.executor import ProcessPool
+from detente.ingest import read_inputs
+from detente.nlp import full_pipeline
+from detente.pipeline import CodeOptions, code_documents
+from detente.records import CodedArticle, RawDocument, Rejected
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "articles.jsonl"
+
+
+def peak_rss_mb() -> float:
+    """Largest resident set of this process or of any child it has waited for, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, children) / 1024, 1)  # Linux reports kilobytes
+
+
+def documents(corpus: Path, limit: int | None) -> Iterator[RawDocument | Rejected]:
+    return islice(read_inputs([str(corpus)]), limit)
+
+
+class WordCounter:
+    """Passes documents through, counting their whitespace words and keeping the texts
+    for the spaCy run that follows."""
+
+    def __init__(self, items: Iterable[RawDocument | Rejected]) -> None:
+        self.items = items
+        self.words = 0
+        self.texts: list[str] = []
+
+    def __iter__(self) -> Iterator[RawDocument | Rejected]:
+        for item in self.items:
+            if isinstance(item, RawDocument):
+                self.words += len(item.text.split())
+                self.texts.append(item.text)
+            yield item
+
+
+def time_detente(corpus: Path, limit: int | None, workers: int, batch_size: int) -> dict:
+    counter = WordCounter(documents(corpus, limit))
+    pool = ProcessPool(workers) if workers > 1 else None
+    start = time.perf_counter()
+    if pool is not None:
+        pool.start()
+    else:
+        from detente.pipeline import warm
+
+        warm()
+    startup = time.perf_counter() - start
+    articles = sentences = events = rejected = 0
+    start = time.perf_counter()
+    for record in code_documents(counter, CodeOptions(batch_size=batch_size), pool):
+        if isinstance(record, CodedArticle):
+            articles += 1
+            sentences += record.sentences
+            events += len(record.events)
+        else:
+            rejected += 1
+    seconds = time.perf_counter() - start
+    if pool is not None:
+        pool.close()  # workers must have ended for RUSAGE_CHILDREN to count them
+    return {"articles": articles, "rejected": rejected, "sentences": sentences,
+            "events": events, "words": counter.words, "seconds": seconds,
+            "startup_s": startup, "texts": counter.texts}
+
+
+def time_spacy(texts: list[str]) -> float:
+    nlp = full_pipeline()
+    list(nlp.pipe(texts[:8], batch_size=64))  # first-call setup out of the timing
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=64):
+        pass
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        sys.exit(f"no corpus at {args.corpus}: pass --corpus PATH")
+
+    detente = time_detente(args.corpus, args.limit, args.workers, args.batch_size)
+    print(f"detente: {detente['articles']} articles ({detente['rejected']} rejected), "
+          f"{detente['sentences']} sentences, {detente['events']} events, "
+          f"{detente['words']} words in {detente['seconds']:.1f} s with {args.workers} "
+          f"worker(s); start-up {detente['startup_s']:.1f} s not counted", flush=True)
+    spacy_s = time_spacy(detente["texts"])
+    print(f"spaCy full pipeline: {detente['words']} words in {spacy_s:.1f} s, 1 process",
+          flush=True)
+    detente_wps = detente["words"] / detente["seconds"]
+    spacy_wps = detente["words"] / spacy_s
+    print(json.dumps({
+        "articles_per_s": round(detente["articles"] / detente["seconds"], 2),
+        "sentences_per_s": round(detente["sentences"] / detente["seconds"], 1),
+        "detente_words_per_s": round(detente_wps),
+        "spacy_words_per_s": round(spacy_wps),
+        "ratio": round(detente_wps / spacy_wps, 2),
+        "peak_rss_mb": peak_rss_mb(),
+    }))
+
+
+if __name__ == "__main__":
+    main()
