@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from detente.errors import ConfigError
-from detente.records import Actor, Event, Span
+from detente.records import Actor, Article, CodedArticle, Event, Rejected, Span, Structure
 from detente.stories import Evidence, StoryClusterer, cluster_stories, merge_events, shingles
 
 
@@ -210,7 +210,7 @@ def test_events_of_one_story_merge_into_one_with_mentions_and_every_evidence():
     events = [
         _event("accord"),
         _event("headline", start=90),
-        _event("rewrite", source=("ARG", "CHL"), target=()),  # other actors: stays apart
+        _event("rewrite", target=("BOL",)),  # another target: stays apart
         _event("rewrite", start=200, mentions=2),  # the coder counted it twice already
         _event("fishing"),  # same event shape, other story
         _event("headline", type_="CONSULT", start=300),
@@ -252,3 +252,29 @@ def test_merged_sketches_keep_their_dates():
     second.add("resent", NEW_HEADLINE, "2024-05-20")
     first.merge(second)
     assert first.assignments() == {"accord": "accord", "resent": "resent"}
+
+
+def test_undirected_events_merge_whichever_side_is_named_first():
+    meets = [_event("accord", type_="CONSULT"),
+             _event("headline", type_="CONSULT", source=("ARG",), target=("CHL",))]
+    merged, _ = merge_events(meets, {"accord": "accord", "headline": "accord"})
+    assert [e.mentions for e in merged] == [2]
+    accuses = [_event("accord", type_="ACCUSE"),
+               _event("headline", type_="ACCUSE", source=("ARG",), target=("CHL",))]
+    merged, _ = merge_events(accuses, {"accord": "accord", "headline": "accord"})
+    assert [e.mentions for e in merged] == [1, 1]
+
+
+def test_observe_sketches_coded_articles_as_they_stream_past():
+    def coded(article_id: str, text: str, title: str) -> CodedArticle:
+        structure = Structure(title, None, None, 1, 0, 0)
+        article = Article(article_id, text, (text,), structure, "test", date="2024-05-07")
+        return CodedArticle(article, events=())
+
+    body = ORIGINAL.split("\n\n", 1)[1]
+    items = [coded("accord", body, "Chile and Argentina agree to share Andean river data"),
+             Rejected("x.jsonl:2", "empty text", "E007"),
+             coded("headline", body, "Neighbours sign Andes water pact after years of talks")]
+    clusterer = StoryClusterer()
+    assert list(clusterer.observe(items)) == items
+    assert clusterer.assignments() == {"accord": "accord", "headline": "accord"}

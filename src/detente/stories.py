@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from .codebook import UNDIRECTED
 from .errors import ConfigError
-from .records import Event, Span
+from .records import Article, CodedArticle, Event, Rejected, Span
 
 _PUNCT = re.compile(r"[^\w\s]+")
 _SCHEME = "affine32"
@@ -89,6 +90,24 @@ class StoryClusterer:
         sketch = self._template.copy()
         sketch.update_batch(shingles(text, self.shingle))
         self._add_signature(article_id, sketch.hashvalues, _day(date))
+
+    def add_article(self, article: Article) -> None:
+        """Sketch a cleaned article: its title (a new headline is a small change) and text."""
+        text = f"{article.title}\n\n{article.text}" if article.title else article.text
+        self.add(article.id, text, article.date)
+
+    def observe(self, items: Iterable[CodedArticle | Rejected]
+                ) -> Iterator[CodedArticle | Rejected]:
+        """Pass a stream of coded articles through, sketching each on the way.
+
+        Lets a driver cluster while it stores, without holding the articles:
+        ``store.add_stream(clusterer.observe(code_documents(...)))``, then
+        ``store.set_stories(clusterer.assignments())``.
+        """
+        for item in items:
+            if isinstance(item, CodedArticle):
+                self.add_article(item.article)
+            yield item
 
     def _row(self, i: int) -> np.ndarray:
         return self._blocks[i // _BLOCK][i % _BLOCK]
@@ -238,11 +257,13 @@ class Evidence:
 
 def event_key(event: Event, story: str) -> tuple:
     """What makes two reports the same event: story, type, the distinct source and target
-    countries (as the store matches them) and date."""
-    return (story, event.type,
-            tuple(sorted({a.country for a in event.source if a.country})),
-            tuple(sorted({a.country for a in event.target if a.country})),
-            event.date)
+    countries and date, grouped as the store's ``event_stories`` view groups them (for an
+    undirected type such as CONSULT, "A met B" and "B met A" are one event)."""
+    source = {a.country for a in event.source if a.country}
+    target = {a.country for a in event.target if a.country}
+    if event.type in UNDIRECTED:
+        return (story, event.type, tuple(sorted(source | target)), (), event.date)
+    return (story, event.type, tuple(sorted(source)), tuple(sorted(target)), event.date)
 
 
 def merge_events(events: Iterable[Event], assignments: Mapping[str, str]
