@@ -120,3 +120,34 @@ def sample_articles() -> list[CodedArticle]:
              "id": "ukr-denies"},
         ], title="Russia blames <i>Ukraine</i>"),
     ]
+
+
+COUNTRIES = ("France", "Germany", "Japan", "Brazil", "India", "Kenya", "Canada", "Mexico",
+             "Egypt", "Turkey", "Chile", "Norway")
+TEMPLATES = (
+    "{a} accused {b} of violating the fishing agreement on Monday. Officials in {a} said "
+    "they had evidence.\n\n{b} rejected the accusation.",
+    "The foreign minister of {a} met her counterpart from {b} in Geneva on Tuesday. The two "
+    "governments agreed to expand trade.",
+    "{a} sent humanitarian aid to {b} after the floods. {b} thanked {a} for the help.",
+    "{a} condemned {b} for detaining two journalists. {a} urged {b} to release them.",
+)
+
+
+def synthetic_jsonl(count: int, *, start_day: int = 1) -> list[str]:
+    """``count`` JSONL lines of made-up news between pairs of countries, a day apart."""
+    import json
+
+    lines = []
+    for i in range(count):
+        a = COUNTRIES[i % len(COUNTRIES)]
+        b = COUNTRIES[(i * 5 + 3) % len(COUNTRIES)]
+        if a == b:
+            b = COUNTRIES[(i + 1) % len(COUNTRIES)]
+        day = start_day + i
+        lines.append(json.dumps({
+            "id": f"syn-{i:04d}", "title": f"{a} and {b}",
+            "date": f"2025-{1 + day // 28 % 12:02d}-{1 + day % 28:02d}",
+            "source": "Test Wire", "url": f"https://news.example/syn-{i}",
+            "license": "CC0", "text": TEMPLATES[i % len(TEMPLATES)].format(a=a, b=b)}))
+    return lines

@@ -109,3 +109,49 @@ def test_text_table():
     table = analysis.text_table(pd.DataFrame({"a": ["x", None], "n": [1.5, 10.0]}))
     assert table.splitlines() == ["a    n", "-  ---", "x  1.5", "    10"]
     assert analysis.text_table(pd.DataFrame()) == "(no rows)"
+
+
+def test_cli_dyad_prints_the_timeline_and_top_events(tmp_path):
+    from click.testing import CliRunner
+
+    from detente.cli import main
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        s.add_batch(sample_articles())
+    result = CliRunner().invoke(main, ["dyad", "USA", "CHN", "--db", str(db), "--by", "month"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "USA-CHN by month: 3 events"
+    assert lines[1].split() == ["period", "events", "verbal_cooperation", "material_cooperation",
+                                "verbal_conflict", "material_conflict", "intensity_sum",
+                                "intensity_mean"]
+    assert lines[3].split() == ["2025-03", "2", "0", "0", "2", "0", "-5", "-2.5"]
+    assert lines[4].split() == ["2025-04", "1", "1", "0", "0", "0", "2.5", "2.5"]
+    assert lines[6] == "top 3 event(s):"
+    assert "The United States accused China of hacking government networks." in lines[9]
+
+
+def test_cli_show_events_actors_network(tmp_path):
+    from click.testing import CliRunner
+
+    from detente.cli import main
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        s.add_batch(sample_articles())
+    runner = CliRunner()
+    shown = runner.invoke(main, ["show", "ukr-denies", "--db", str(db)])
+    assert shown.exit_code == 0
+    assert "evidence  {Ukraine} told {Russia} it [[denied]] <b>any</b> role." in shown.stdout
+    listed = runner.invoke(main, ["events", "--db", str(db), "--actor", "RUS"])
+    assert [line.split()[0] for line in listed.stdout.splitlines()[2:]] == [
+        "be3dff78d9e216ca", "ukr-denies"]
+    top = runner.invoke(main, ["actors", "--db", str(db), "--top", "2"])
+    assert len(top.stdout.splitlines()) == 4
+    edges = runner.invoke(main, ["network", "--db", str(db), "--undirected"])
+    assert edges.stdout.splitlines()[2].split()[:3] == ["CHN", "USA", "3"]
+    bad = runner.invoke(main, ["events", "--db", str(db), "--since", "yesterday"])
+    assert bad.exit_code == 1
+    assert bad.stderr == ("Error: invalid date 'yesterday': expected YYYY-MM-DD, YYYY-MM or "
+                          "YYYY\n")

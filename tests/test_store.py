@@ -139,3 +139,118 @@ def test_not_a_database_file_is_a_store_error(tmp_path):
     path.write_text("not a database\n" * 100)
     with pytest.raises(StoreError, match="cannot open database"):
         Store(path)
+
+
+# ---------------------------------------------------------------------- the CLI over the store
+
+import os  # noqa: E402
+import queue  # noqa: E402
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+
+from click.testing import CliRunner  # noqa: E402
+from store_samples import synthetic_jsonl  # noqa: E402
+
+from detente.cli import main  # noqa: E402
+
+
+def _counts(path) -> dict[str, int]:
+    with Store(path, read_only=True) as s:
+        return s.counts()
+
+
+def test_cli_run_twice_adds_nothing_the_second_time(tmp_path):
+    data = tmp_path / "news.jsonl"
+    data.write_text("\n".join(synthetic_jsonl(6)) + '\n{"title": "no text"}\n', encoding="utf-8")
+    db = tmp_path / "news.duckdb"
+    runner = CliRunner()
+    first = runner.invoke(main, ["run", str(data), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    assert first.stderr == f"{data}:7: JSONL line lacks a non-empty 'text' field\n"
+    assert first.stdout.startswith("stored 6 article(s), ")
+    assert "1 input(s) rejected; 0 skipped as already stored" in first.stdout
+    counts = _counts(db)
+    assert counts["articles"] == 6 and counts["rejections"] == 1 and counts["events"] > 0
+    second = runner.invoke(main, ["run", str(data), "--db", str(db)])
+    assert second.exit_code == 0
+    assert second.stdout.startswith("stored 0 article(s), 0 event report(s), ")
+    assert "6 skipped as already stored" in second.stdout
+    assert _counts(db) == counts
+
+
+def test_cli_run_with_nothing_readable_exits_2(tmp_path):
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "missing.txt"),
+                                       "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"{tmp_path / 'missing.txt'}: no such file or directory",
+                                          "detente: nothing could be read"]
+
+
+def test_cli_old_schema_message(tmp_path):
+    db = tmp_path / "old.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    con.close()
+    for args in (["events"], ["run", "whatever.txt"]):
+        result = CliRunner().invoke(main, [*args, "--db", str(db)])
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"Error: database {db} has schema version 0; this detente needs {SCHEMA_VERSION}: "
+            "re-create it with detente run --db NEW_PATH INPUT...\n")
+
+
+def test_cli_query_of_missing_database(tmp_path):
+    result = CliRunner().invoke(main, ["dyad", "USA", "CHN", "--db", str(tmp_path / "no.db")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: no database at {tmp_path / 'no.db'}: create it with "
+                             f"detente run --db {tmp_path / 'no.db'} INPUT...\n")
+
+
+def test_run_killed_with_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path):
+    """Kill a run after its first batches committed (it waits on stdin for more), run
+    again over the whole input, and compare with a run that was never interrupted."""
+    lines = synthetic_jsonl(40)
+    data = tmp_path / "news.jsonl"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    whole, killed = tmp_path / "whole.duckdb", tmp_path / "killed.duckdb"
+    runner = CliRunner()
+    assert runner.invoke(main, ["run", str(data), "--db", str(whole), "--batch-size", "4"]
+                         ).exit_code == 0
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from detente.cli import main; main()", "run", "-", "--db",
+         str(killed), "--batch-size", "4", "-v"],
+        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    progress: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=lambda: [progress.put(line) for line in proc.stderr],
+                              daemon=True)
+    reader.start()
+    try:
+        proc.stdin.write("\n".join(lines[:12]) + "\n")
+        proc.stdin.flush()
+        deadline = time.monotonic() + 50
+        while not progress.get(timeout=max(0.1, deadline - time.monotonic())).startswith(
+                "stored batch 2:"):
+            pass
+        os.kill(proc.pid, signal.SIGKILL)
+        assert proc.wait(timeout=10) == -signal.SIGKILL
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        reader.join(timeout=10)
+        proc.stdin.close()
+        proc.stderr.close()
+    after_kill = _counts(killed)
+    assert 8 <= after_kill["articles"] <= 12  # the committed batches survived
+
+    rerun = runner.invoke(main, ["run", str(data), "--db", str(killed), "--batch-size", "4"])
+    assert rerun.exit_code == 0
+    assert f"{after_kill['articles']} skipped as already stored" in rerun.stdout
+    assert _counts(killed) == _counts(whole)
+    with Store(killed, read_only=True) as a, Store(whole, read_only=True) as b:
+        assert set(a.events(count="reports")["id"]) == set(b.events(count="reports")["id"])

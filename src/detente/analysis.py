@@ -353,3 +353,35 @@ def text_table(frame: pd.DataFrame, *, max_width: int = 60) -> str:
 
     return "\n".join([line(header), line(["-" * w for w in widths]),
                       *(line(r) for r in rows)])
+
+
+def describe(detail: EventDetail) -> str:
+    """An event as plain text for a terminal: what, when, who, the rule, the evidence with
+    ``[[trigger]]`` and ``{actors}`` marked, and every report of it."""
+    e, article = detail.event, detail.article
+    story = e.get("story") or {}
+    lines = [
+        f"event     {e['id']}  {e['type']}{' (' + e['mode'] + ')' if e.get('mode') else ''}"
+        f", {QUAD_NAMES.get(e['quad'], '?')}, intensity {e['intensity']:g}",
+        f"date      {e.get('date') or '-'} ({e.get('date_precision') or 'unknown'}), "
+        f"{e.get('modality') or 'asserted'}",
+        f"source    {actor_labels(e.get('source')) or '-'}",
+        f"target    {actor_labels(e.get('target')) or '-'}",
+        f"trigger   {e['trigger_text']!r} at {e['trigger_start']}-{e['trigger_end']}",
+        f"rule      {e.get('rule') or '-'}",
+    ]
+    if e.get("location_name"):
+        lines.append(f"location  {e['location_name']} ({e.get('location_country') or '?'})")
+    lines += [
+        f"article   {e['article_id']}: {article.get('title') or '(untitled)'}, "
+        f"{article.get('date') or 'undated'}, {article.get('source') or '?'}",
+        f"url       {article.get('url') or '-'} ({article.get('license') or 'no license given'})",
+        "evidence  " + marked_text(e["evidence_text"], detail.marks,
+                                   offset=e["evidence_start"]),
+        f"reports   {story.get('reports', 1)} report(s), {story.get('mentions', e['mentions'])} "
+        "mention(s)",
+    ]
+    if len(detail.reports) > 1:
+        lines.append(text_table(detail.reports[["id", "article_id", "day", "evidence_text"]],
+                                max_width=90))
+    return "\n".join(lines)

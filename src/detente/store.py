@@ -23,11 +23,12 @@ import hashlib
 import json
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import duckdb
 import pandas as pd
@@ -36,6 +37,10 @@ import pyarrow as pa
 from .codebook import UNDIRECTED
 from .errors import StoreError
 from .records import Actor, CodedArticle, Event, RawDocument, Rejected
+
+if TYPE_CHECKING:
+    from .executor import Executor
+    from .pipeline import CodeOptions
 
 SCHEMA_VERSION = 1
 DEFAULT_DB = "detente.duckdb"
@@ -357,38 +362,38 @@ class Store:
         row = self._con.execute(sql).fetchone()
         return int(row[0]) if row else 0
 
-    def add_stream(self, items: Iterable[CodedArticle | Rejected], *, batch_size: int = 32,
-                   summary: RunSummary | None = None,
-                   on_rejection: Callable[[Rejected], None] | None = None,
-                   on_batch: Callable[[RunSummary], None] | None = None) -> RunSummary:
-        """Store a stream of coded articles and rejections, committing every ``batch_size``
-        articles, so a killed run keeps what it committed."""
+    def add_results(self, batches: Iterable[Sequence[CodedArticle | Rejected]], *,
+                    summary: RunSummary | None = None,
+                    on_rejection: Callable[[Rejected], None] | None = None,
+                    on_batch: Callable[[RunSummary], None] | None = None) -> RunSummary:
+        """Store batches of results (``pipeline.code_batches``), one commit per batch, so
+        a killed run keeps every batch it committed."""
         summary = summary or new_run_summary()
-        coded: list[CodedArticle] = []
-        rejected: list[Rejected] = []
-
-        def commit() -> None:
+        for batch in batches:
+            coded = [item for item in batch if isinstance(item, CodedArticle)]
+            rejected = [item for item in batch if isinstance(item, Rejected)]
+            summary.rejections += len(rejected)
+            summary.rejected += rejected
+            if on_rejection is not None:
+                for item in rejected:
+                    on_rejection(item)
+            if not batch:
+                continue
             summary.add(self.add_batch(coded, rejected, run_id=summary.run_id,
                                        run_time=summary.run_time))
-            coded.clear()
-            rejected.clear()
             if on_batch is not None:
                 on_batch(summary)
-
-        for item in items:
-            if isinstance(item, Rejected):
-                rejected.append(item)
-                summary.rejections += 1
-                summary.rejected.append(item)
-                if on_rejection is not None:
-                    on_rejection(item)
-            else:
-                coded.append(item)
-                if len(coded) >= batch_size:
-                    commit()
-        if coded or rejected:
-            commit()
         return summary
+
+    def add_stream(self, items: Iterable[CodedArticle | Rejected], *, batch_size: int = 32,
+                   **kwargs: Any) -> RunSummary:
+        """Store a stream of results, committing every ``batch_size`` items."""
+        def batches() -> Iterator[list[CodedArticle | Rejected]]:
+            it = iter(items)
+            while chunk := list(islice(it, batch_size)):
+                yield chunk
+
+        return self.add_results(batches(), **kwargs)
 
     def set_stories(self, assignments: Mapping[str, str]) -> int:
         """Put articles into stories (article id -> story id); returns the rows changed.
@@ -667,24 +672,25 @@ def new_run_summary() -> RunSummary:
     return RunSummary(run_id=uuid.uuid4().hex[:12], run_time=datetime.now(UTC))
 
 
-def run(store: Store, paths: Sequence[str], *, date: str | None = None, stdin=None,
-        options=None, executor=None,
+def run(store: Store, paths: Sequence[str], *, date: str | None = None,
+        stdin: TextIO | None = None, options: CodeOptions | None = None,
+        executor: Executor | None = None,
         on_rejection: Callable[[Rejected], None] | None = None,
         on_batch: Callable[[RunSummary], None] | None = None) -> RunSummary:
     """Read the inputs, code the documents not stored yet, and store them batch by batch.
 
     Documents whose id is already stored are skipped before coding, so a re-run of the
     same input adds nothing and a re-run after a kill codes only what is missing.
-    ``executor`` is passed to ``pipeline.code_documents`` (None: in this process).
+    ``executor`` is passed to ``pipeline.code_batches`` (None: in this process).
     """
     from .ingest import read_inputs
-    from .pipeline import CodeOptions, code_documents
+    from .pipeline import CodeOptions, code_batches
 
     options = options or CodeOptions()
     summary = new_run_summary()
     seen = store.article_ids()
 
-    def not_stored() -> Iterable[RawDocument | Rejected]:
+    def not_stored() -> Iterator[RawDocument | Rejected]:
         for item in read_inputs(paths, date=date, stdin=stdin):
             if isinstance(item, RawDocument):
                 if item.id in seen:
@@ -693,6 +699,5 @@ def run(store: Store, paths: Sequence[str], *, date: str | None = None, stdin=No
                 seen.add(item.id)
             yield item
 
-    items = code_documents(not_stored(), options, executor)
-    return store.add_stream(items, batch_size=options.batch_size, summary=summary,
-                            on_rejection=on_rejection, on_batch=on_batch)
+    return store.add_results(code_batches(not_stored(), options, executor), summary=summary,
+                             on_rejection=on_rejection, on_batch=on_batch)

@@ -19,4 +19,4 @@ def main() -> None:
 
 
 # Command modules register on import; keep one line per area.
-from . import coding  # noqa: E402,F401
+from . import coding, storage  # noqa: E402,F401
