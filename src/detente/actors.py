@@ -23,6 +23,10 @@ from .knowledge import Entry, Knowledge, load_knowledge, norm, normalize_role
 from .records import Actor
 from .tsv import read_tsv
 
+# Titles no republic's publisher gives its own officials: never assume the publisher's country.
+MONARCHS = {"king", "queen", "emir", "sultan", "crown prince", "prince", "princess", "sheikh",
+            "his majesty", "her majesty", "his royal highness", "her royal highness", "monarch",
+            "taoiseach", "chancellor", "premier", "grand duke"}
 PERSONAL = {"he", "she", "him", "his", "her", "hers"}
 PLURAL = {"they", "them", "their", "theirs"}
 FIRST = {"i", "me", "my", "we", "us", "our"}
@@ -294,14 +298,14 @@ class ActorFinder:
         titles = [(a, e) for a, e in entries if e.kind == "title"]
         sectors = [(a, e) for a, e in entries if e.kind == "sector"]
         if titles:
-            a, e = min(titles, key=lambda ae: (ae[0].end > anchor, ae[0].start))
+            _, e = min(titles, key=lambda ae: (ae[0].end > anchor, ae[0].start))
             role = e.role
             sector = e.sector
             how.append(f"title:{e.role}")
         modifier_sectors = [(a, e) for a, e in sectors if not (a.start <= anchor < a.end)]
         head_sectors = [(a, e) for a, e in sectors if a.start <= anchor < a.end]
         if not titles:
-            for a, e in modifier_sectors + head_sectors:
+            for _, e in modifier_sectors + head_sectors:
                 sector = e.sector
                 role = role or e.role
                 how.append(f"sector:{e.role}")
@@ -319,7 +323,14 @@ class ActorFinder:
         # not a name: the phrase names someone else
         owners = [(a, e) for a, e in persons if not (a.start <= anchor < a.end)]
         persons = [(a, e) for a, e in persons if a.start <= anchor < a.end]
-        for a, e in owners:
+        unknown_owner = any(e.kind == "person?" and self._known_person(e.name or "", discourse)
+                            is None for _, e in owners)
+        for _, e in owners:
+            if country is None and e.kind == "person?":
+                known = self._known_person(e.name or "", discourse)
+                if known is not None:
+                    country = known.country
+                    how.append(f"owner:{known.name}")
             if country is None and e.kind == "person":
                 term = self.k.role_of(e.person or "", discourse.date)
                 if term is not None:
@@ -353,13 +364,14 @@ class ActorFinder:
         if former and (person or titles) and country and country not in INTERNATIONAL:
             sector = "ELI"
         # definite descriptions and titles without a country resolve against the discourse
-        if country is None and person and titles and discourse.publisher is not None:
+        if country is None and person and titles and discourse.publisher is not None and \
+                role not in MONARCHS:
             # a titled official with no nationality, in a government's own release, is theirs
             country = discourse.publisher.country
             how.append("publisher")
         definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det"
                        for t in head_tok.children)
-        if country is None and (titles or definite):
+        if country is None and (titles or definite) and not unknown_owner:
             found = self._from_discourse(role, sector, person, name, discourse, head_tok)
             if found is not None:
                 country = found.country
@@ -367,8 +379,11 @@ class ActorFinder:
                 if not person:
                     name = name or found.name
                 how.append("discourse")
+        quantified = any(c.dep_ == "det" and c.lower_ in ("all", "any", "other", "some",
+                                                         "many", "several", "various")
+                         for c in head_tok.children)
         if country is None and not person and not titles and discourse.focus and sectors \
-                and sector in _DOMESTIC_SECTORS and not definite_gov(sector, role):
+                and sector in _DOMESTIC_SECTORS and not quantified:
             # people, police, protesters with no country of their own: the story's country
             country = discourse.focus
             how.append("article-country")
@@ -483,10 +498,6 @@ def _inherit_from_groups(doc, mentions: list[Mention]) -> list[Mention]:
                 m.actors = (Actor(actor.text, actor.name, g.country, actor.sector or g.sector,
                                   actor.start, actor.end, actor.how + " group"),)
     return mentions
-
-
-def definite_gov(sector: str | None, role: str | None) -> bool:
-    return sector == "GOV"
 
 
 def _with_text(actor: Actor, text: str, start: int, end: int, how: str) -> Actor:

@@ -114,7 +114,7 @@ class Coder:
                     quotes.append(Quote(article.id, q.group(1), sent.start + q.start(1),
                                         sent.start + q.end(1), speaker))
                 for cand in self.reader.candidates(doc[:], mentions):
-                    event, why = self._event(article, sent, cand, pub)
+                    event, why = self._event(article, sent, cand, pub, discourse.focus)
                     if event is not None:
                         events.append(event)
                     if explain:
@@ -138,6 +138,11 @@ class Coder:
                     if e.kind in ("country", "capital", "adjective", "dependency", "people") \
                             and e.country:
                         counts[e.country] = counts.get(e.country, 0) + 1
+            for ent in doc.ents:  # cities count too: a story in Croydon is British
+                if ent.label_ == "GPE" and len(ent) <= 3:
+                    place = locate(ent.text)
+                    if place is not None and place.lat is not None and place.country:
+                        counts[place.country] = counts.get(place.country, 0) + 1
         if not counts:
             return None
         return max(counts, key=lambda c: counts[c])  # dicts keep first-seen order for ties
@@ -161,15 +166,15 @@ class Coder:
                         return m.actors[0]
         return None
 
-    def _event(self, article: Article, sent: Sentence, cand: Candidate, pub
-               ) -> tuple[Event | None, str]:
+    def _event(self, article: Article, sent: Sentence, cand: Candidate, pub,
+               focus: str | None = None) -> tuple[Event | None, str]:
         row = cand.trigger
         if negated(cand.governor, cand.token):
             return None, "negated"
         source = _actors(cand.source)
         target = [a for a in _actors(cand.target)
                   if not any(a.start == s.start and a.end == s.end for s in source)]
-        location = self._location(cand, sent)
+        location = self._location(cand, sent, focus)
         if not source and row.type in ("ASSAULT", "COERCE") and cand.rule.endswith("/passive") \
                 or (not source and "passive-no-agent" in cand.rule):
             where = (location.country if location else None) or (
@@ -179,14 +184,18 @@ class Coder:
                 source = [Actor("(unidentified)", None, where, sector)]
         if not source:
             return None, "no resolvable source"
-        src_labels = {(a.country, a.sector, a.name) for a in source}
-        target = [a for a in target if (a.country, a.sector, a.name) not in src_labels]
-        nominal = cand.rule.startswith("noun:") and "/light:" not in cand.rule
+        named = {(a.country, a.name) for a in source if a.name}
+        target = [a for a in target if not (a.name and (a.country, a.name) in named)]
+        nominal = cand.rule.startswith("noun:")
+        # "put their militaries on alert": what the source owns is not its target
+        target = [a for a in target if not _owned_by_source(a, source)]
         if not target and cand.object_word is not None and not (
                 row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS):
             return None, f"its object {cand.object_word.text!r} names no actor"
+        if not target and "speech" in row.flags:
+            return None, "an allegation with no one accused"
         if not target:
-            if nominal:
+            if nominal and not (row.type in UNDIRECTED and len({a.country for a in source}) > 1):
                 return None, "nominal event without a target"
             if row.type not in TARGETLESS_OK:
                 if not (row.type in UNDIRECTED and len({a.country for a in source}) > 1):
@@ -220,7 +229,8 @@ class Coder:
             modality=mood, date=date, date_precision=precision, location=location)
         return replace(event, id=event_id(event)), "event"
 
-    def _location(self, cand: Candidate, sent: Sentence) -> Location | None:
+    def _location(self, cand: Candidate, sent: Sentence, focus: str | None
+                  ) -> Location | None:
         doc = sent.doc
         if doc is None:
             return None
@@ -230,10 +240,18 @@ class Coder:
                 head = ent.root.head
                 if ent.root.dep_ == "pobj" and head.lower_ in ("in", "at", "to") or (
                         ent.root.dep_ in ("compound", "appos")):
-                    place = locate(ent.text)
+                    place = locate(ent.text, prefer=focus)
                     if place is not None:
                         return place
         return None
+
+
+def _owned_by_source(actor: Actor, source: list[Actor]) -> bool:
+    """A target phrase possessed by a pronoun that stands for the source ("their
+    militaries", "its forces") belongs to the source."""
+    text = actor.text.lower()
+    return text.startswith(("their ", "its ", "his ", "her ", "our ")) and \
+        actor.country in {a.country for a in source}
 
 
 def _actors(mentions: list[Mention]) -> list[Actor]:

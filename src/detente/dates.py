@@ -45,7 +45,8 @@ def resolve(words: Iterable[str], published: str | None) -> tuple[str | None, st
         # an explicit full date still resolves without a publication date
         for i, w in enumerate(toks):
             m = _month(w)
-            if m and i + 2 < len(toks) and toks[i + 1].isdigit() and toks[i + 2].strip(",").isdigit():
+            if m and i + 2 < len(toks) and toks[i + 1].isdigit() \
+                    and toks[i + 2].strip(",").isdigit():
                 try:
                     d = date(int(toks[i + 2].strip(",")), m, int(toks[i + 1]))
                     return d.isoformat(), "day"

@@ -39,8 +39,8 @@ HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "perhaps",
                  "purportedly", "supposedly"}
 # Types that are meaningful with no target ("Lorenzana condemned the bombing", "troops
 # were placed on alert"); the rest need someone on the other side.
-TARGETLESS_OK = {"ACCUSE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN", "REQUEST", "REJECT",
-                 "ASSAULT", "COERCE"}
+TARGETLESS_OK = {"ACCUSE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN", "REJECT", "ASSAULT",
+                 "COERCE"}
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
 
 
@@ -129,7 +129,8 @@ class EventReader:
                 return self.actors_at(dobj[0], index), "object-control"
             found, how = self.subject_of(head, index)
             return found, "control-" + how
-        if verb.dep_ in ("advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ in ("advcl", "pcomp", "acl", "acomp", "oprd") and head.pos_ in (
+                "VERB", "AUX"):
             found, how = self.subject_of(head, index)
             return found, "adjunct-" + how
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -177,6 +178,9 @@ class EventReader:
             elif kind == "child":
                 if any(c.lemma_.lower() in wanted for c in children):
                     return row
+            elif kind == "sub":  # a word anywhere in the phrase: "put on high alert"
+                if any(t.lemma_.lower() in wanted for t in tok.subtree):
+                    return row
             elif kind == "xcomp":
                 if any(c.dep_ == "xcomp" for c in children):
                     return row
@@ -216,7 +220,11 @@ class EventReader:
                 if c.dep_ == "nsubjpass":
                     target = self.actors_at(c, index)
         elif "noobj" not in row.flags:
-            for c in verb.children:
+            children = list(verb.children)
+            for c in list(children):
+                if c.dep_ == "npadvmod":
+                    children.extend(g for g in c.children if g.dep_ == "prep")
+            for c in children:
                 if c.dep_ in ("dobj", "dative", "attr") or (
                         c.dep_ == "prep" and c.lower_ in row.target_preps):
                     slot = c if c.dep_ != "prep" else next(
@@ -224,6 +232,12 @@ class EventReader:
                     for m in self.actors_at(slot, index, depth=3 if c.dep_ != "prep" else 4):
                         if m not in target:
                             target.append(m)
+            if not target:  # "hold Russia accountable": the small clause's subject
+                for c in verb.children:
+                    if c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ == "ADJ":
+                        subj = [g for g in c.children if g.dep_ == "nsubj"]
+                        if subj:
+                            target = self.actors_at(subj[0], index)
             if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "individuals arrested by ..."
                 target = target or self.actors_at(verb.head, index)
         if row.lemma == "look":
@@ -239,7 +253,7 @@ class EventReader:
         rule = f"verb:{row.lemma}/{how}" + ("/passive" if passive else "")
         cand = Candidate(row, verb, source, target, rule, [verb], verb)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        if objects and not target:
+        if objects and not any(m.resolved for m in target):
             cand.object_word = objects[0]
         return cand
 
@@ -247,6 +261,13 @@ class EventReader:
         head = noun.head
         source: list = []
         target = self._prep_objects(noun, set(row.target_preps) | {"between"}, index)
+        if not target:
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            target = self._prep_objects(g, set(row.target_preps) - {"of"},
+                                                        index)
         between = [m for m in self._prep_objects(noun, {"between", "among"}, index)]
         governor = head
         rule = f"noun:{row.lemma}"
@@ -301,9 +322,15 @@ def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
     """asserted | future | hedged | hypothetical | historical, from the clause's verb."""
     chain = [gov]
     t = gov
-    while t.dep_ in ("xcomp", "conj", "ccomp", "advcl") and t.head.i != t.i and len(chain) < 4:
+    while t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp", "pobj", "prep", "advmod",
+                     "acomp") and t.head.i != t.i and len(chain) < 6:
         t = t.head
-        chain.append(t)
+        if t.pos_ in ("VERB", "AUX") or t.lower_ == "forward":
+            chain.append(t)
+    if any(t.lower_ == "forward" for t in chain) or any(
+            t.lemma_ == "look" and any(c.lower_ == "forward" for c in t.children)
+            for t in chain[1:]):
+        return "future"
     for tok in chain[:2]:
         for c in tok.children:
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):

@@ -30,7 +30,8 @@ def norm(text: str) -> str:
 class Entry:
     """One meaning a phrase can have."""
 
-    kind: str  # country | adjective | people | capital | seat | dependency | org | person | title | sector
+    # country | adjective | people | capital | seat | dependency | org | person | title | sector
+    kind: str
     country: str | None = None
     sector: str | None = None
     name: str | None = None  # canonical name (persons, organizations, countries)
@@ -256,7 +257,8 @@ def trigger_surface_forms() -> frozenset[str]:
 
 _IRREGULAR = {
     "meet": {"met"}, "speak": {"spoke", "spoken"}, "hold": {"held"}, "shoot": {"shot"},
-    "strike": {"struck", "stricken"}, "seek": {"sought"}, "lead": {"led"}, "give": {"gave", "given"},
+    "strike": {"struck", "stricken"}, "seek": {"sought"}, "lead": {"led"},
+    "give": {"gave", "given"},
     "send": {"sent"}, "withdraw": {"withdrew", "withdrawn"}, "put": {"put"}, "have": {"had", "has"},
     "make": {"made"}, "pay": {"paid"}, "take": {"took", "taken"}, "fight": {"fought"},
     "bring": {"brought"}, "begin": {"began", "begun"}, "sentence": {"sentenced"},

