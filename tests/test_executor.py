@@ -204,3 +204,10 @@ def test_bad_options_say_what_is_wrong(argv, message):
     result = CliRunner().invoke(_command, argv)
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[-1] == message
+
+
+def test_an_unreachable_scheduler_is_a_config_error():
+    with pytest.raises(ConfigError) as error:
+        DaskExecutor("tcp://127.0.0.1:9", connect_timeout=1)
+    assert str(error.value).startswith(
+        "cannot reach the Dask scheduler at tcp://127.0.0.1:9: Timed out trying to connect")

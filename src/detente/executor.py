@@ -144,7 +144,7 @@ class DaskExecutor:
     """
 
     def __init__(self, scheduler_address: str | None = None, workers: int = 2,
-                 in_flight: int | None = None) -> None:
+                 in_flight: int | None = None, connect_timeout: float = 10.0) -> None:
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:
@@ -158,7 +158,7 @@ class DaskExecutor:
             self._client = Client(self._cluster)
         else:
             try:
-                self._client = Client(scheduler_address, timeout="30s")
+                self._client = Client(scheduler_address, timeout=connect_timeout)
             except OSError as exc:
                 raise ConfigError(
                     f"cannot reach the Dask scheduler at {scheduler_address}: {exc}") from exc
