@@ -9,8 +9,8 @@ from __future__ import annotations
 from detente.codebook import event_type
 from detente.records import Actor, Article, CodedArticle, Event, Location, Quote, Span, Structure
 
-HOSTILE = ('Activists posted <script>alert("x")</script> and <img src=x onerror=alert(1)> '
-           'in a forum.')
+HOSTILE = ('Russia accused Ukraine of posting <script>alert("x")</script> and '
+           "<img src=x onerror=alert(1)> on a state website.")
 
 
 def _span(text: str, words: str, after: int = 0) -> Span:
@@ -75,8 +75,7 @@ def sample_articles() -> list[CodedArticle]:
           "The two leaders agreed to build a joint battery plant.")
     t4 = ("German Chancellor Karl Weber met French President Anne Martin in Paris on Friday. "
           "If talks fail, France could threaten Germany with tariffs.")
-    t5 = ("Russia condemned Ukraine for the strike. " + HOSTILE + "\n\n"
-          "Ukraine told Russia it denied <b>any</b> role.")
+    t5 = HOSTILE + "\n\nUkraine told Russia it denied <b>any</b> role."
     return [
         coded("a1", t1, "2025-03-10", [
             {"type": "ACCUSE", "sentence": "The United States accused China of hacking "
@@ -111,9 +110,9 @@ def sample_articles() -> list[CodedArticle]:
              "target": [("Germany", "DEU", None)], "modality": "hypothetical"},
         ], title="Weber in Paris"),
         coded("a5", t5, "2025-05-02", [
-            {"type": "ACCUSE", "sentence": "Russia condemned Ukraine for the strike.",
-             "trigger": "condemned", "source": [("Russia", "RUS", None)],
-             "target": [("Ukraine", "UKR", None)]},
+            {"type": "ACCUSE", "sentence": HOSTILE, "trigger": "accused",
+             "source": [("Russia", "RUS", None)], "target": [("Ukraine", "UKR", None)],
+             "id": "rus-accuses"},
             {"type": "REJECT", "sentence": "Ukraine told Russia it denied <b>any</b> role.",
              "trigger": "denied",
              "source": [("Ukraine", "UKR", None)], "target": [("Russia", "RUS", None)],

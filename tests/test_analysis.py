@@ -146,7 +146,7 @@ def test_cli_show_events_actors_network(tmp_path):
     assert "evidence  {Ukraine} told {Russia} it [[denied]] <b>any</b> role." in shown.stdout
     listed = runner.invoke(main, ["events", "--db", str(db), "--actor", "RUS"])
     assert [line.split()[0] for line in listed.stdout.splitlines()[2:]] == [
-        "be3dff78d9e216ca", "ukr-denies"]
+        "rus-accuses", "ukr-denies"]
     top = runner.invoke(main, ["actors", "--db", str(db), "--top", "2"])
     assert len(top.stdout.splitlines()) == 4
     edges = runner.invoke(main, ["network", "--db", str(db), "--undirected"])

@@ -28,7 +28,7 @@ def test_parquet_round_trip(store, tmp_path):
     table = pq.read_table(path)
     assert table.num_rows == 9
     row = [r for r in table.to_pylist() if r["id"] == "ukr-denies"][0]
-    assert row["source_countries"] == ["UKR"] and row["evidence_start"] == 132
+    assert row["source_countries"] == ["UKR"] and row["evidence_start"] == 116
 
 
 def test_parquet_of_a_stored_table(store, tmp_path):

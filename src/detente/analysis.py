@@ -161,8 +161,7 @@ def timeline_frame(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     days = pd.to_datetime(frame["day"])
-    freq = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}[by]
-    starts = days.dt.to_period(freq).dt.start_time
+    starts = days.dt.to_period(_FREQ[by]).dt.start_time
     work = pd.DataFrame({"start": starts.dt.strftime("%Y-%m-%d"), "quad": frame["quad"],
                          "intensity": frame["intensity"].astype(float)})
     grouped = work.groupby("start", sort=True)
@@ -174,6 +173,23 @@ def timeline_frame(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     out = out.reset_index()
     out.insert(0, "period", [period_label(s, by) for s in out["start"]])
     return out[columns]
+
+
+_FREQ = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
+
+
+def every_period(timeline: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The timeline with a zero row for every period without events between the first
+    and the last, so a chart's time axis is even."""
+    if timeline.empty:
+        return timeline
+    periods = pd.period_range(timeline["start"].min(), timeline["start"].max(), freq=_FREQ[by])
+    starts = [p.start_time.strftime("%Y-%m-%d") for p in periods]
+    full = timeline.set_index("start").reindex(starts)
+    counts = ["events", *QUAD_COLUMNS.values(), "intensity_sum"]
+    full[counts] = full[counts].fillna(0)
+    full["period"] = [period_label(s, by) for s in starts]
+    return full.reset_index()[timeline.columns]
 
 
 def period_label(start: str, by: str) -> str:
