@@ -37,8 +37,11 @@ _OF_PREPS = {"of", "for", "from", "to", "at", "in"}
 _PORTFOLIO_PREPS = {"for", "to", "on"}  # "Envoy for the DPRK", "Ambassador to France"
 _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "throughout", "inside",
                    "outside", "around", "within", "toward", "towards", "via", "off", "over"}
-_DOMESTIC_SECTORS = {"CVL", "COP", "LEG", "JUD", "MIL", "REB", "OPP", "PTY", "MED", "REF", "JRN",
-                     "UNK", "BUS", "REL"}
+# Sectors whose unnamed members ("police", "protesters") belong to the story's country.
+# Journalists and parties are left out: "told reporters" is not a meeting, and "the warring
+# parties" are not political parties.
+_DOMESTIC_SECTORS = {"CVL", "COP", "LEG", "JUD", "MIL", "REB", "OPP", "MED", "REF", "UNK", "BUS",
+                     "REL"}
 _GROUP_WORDS = {"two", "both", "sides", "parties", "leaders", "countries", "nations",
                 "governments", "presidents", "ministers", "secretaries", "delegations"}
 
@@ -108,6 +111,7 @@ class Discourse:
                     for part in actor.name.replace(",", " ").split():
                         if part[:1].isupper() and len(part) > 2 and not part.endswith("."):
                             self.people.setdefault(part.lower(), actor)
+                            self.people.setdefault(part.lower().split("-")[-1], actor)
 
     def last(self, want) -> Mention | None:
         for mention in reversed(self.history):
@@ -123,8 +127,9 @@ class ActorFinder:
         self.k = knowledge or load_knowledge()
 
     # ---- atoms --------------------------------------------------------------------------
-    def atoms(self, doc: Doc | Span) -> list[Atom]:
-        """Longest known phrases, left to right, plus PERSON entities and pronouns."""
+    def atoms(self, doc: Doc | Span, known_people: Iterable[str] = ()) -> list[Atom]:
+        """Longest known phrases, left to right, plus people (PERSON entities, proper-name
+        chains the entity recognizer missed, surnames the article introduced) and pronouns."""
         k = self.k
         words = [norm(t.text) for t in doc]
         found: list[Atom] = []
@@ -168,6 +173,28 @@ class ActorFinder:
                 if head.pos_ == "PROPN" and h not in covered and h >= atom.end and not any(
                         s <= h < e for s, e in spans):
                     spans.append((h, h + 1))
+        # proper-name chains that the recognizer left unlabelled: "Phil Chetwynd, director
+        # of global news for AFP"; or a surname the article has introduced ("al-Quaety")
+        known = set(known_people)
+        j = 0
+        while j < n:
+            tok = doc[j]
+            if (tok.pos_ == "PROPN" or (tok.is_title and tok.lower_ in known)) \
+                    and j not in covered and not any(
+                    s <= j < e for s, e in spans) and tok.ent_type_ in ("", "PERSON"):
+                k = j
+                while k + 1 < n and doc[k + 1].pos_ == "PROPN" and (k + 1) not in covered \
+                        and doc[k + 1].ent_type_ in ("", "PERSON"):
+                    k += 1
+                chain = doc[j:k + 1]
+                names = [t for t in chain if t.is_title or t.text[:1].isupper()]
+                if (len(names) >= 2 and len(chain) <= 4 and chain.root.dep_ in (
+                        "nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss")) or any(
+                        t.lower_.split("-")[-1] in known or t.lower_ in known for t in chain):
+                    spans.append((j, k + 1))
+                j = k + 1
+                continue
+            j += 1
         for s, e in spans:
             # widen over the first names the entity left out ("Antony J. Blinken")
             while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].dep_ in (
@@ -175,7 +202,7 @@ class ActorFinder:
                 s -= 1
             toks = [j for j in range(s, e) if words[j].lower() not in HONORIFICS]
             if toks and not any(j in covered for j in toks):
-                name = " ".join(words[j] for j in toks).strip(" ,")
+                name = norm(doc[toks[0]:toks[-1] + 1].text).strip(" ,")
                 found.append(Atom(toks[0], toks[-1] + 1, (Entry("person?", name=name),)))
                 covered.update(toks)
         for j, tok in enumerate(doc):
@@ -199,7 +226,7 @@ class ActorFinder:
     def mentions(self, doc: Doc | Span, discourse: Discourse, offset: int = 0,
                  speaker: Actor | None = None) -> list[Mention]:
         """Mentions in a sentence, resolved; ``offset`` maps token chars to article chars."""
-        atoms = self.atoms(doc)
+        atoms = self.atoms(doc, discourse.people)
         covered: dict[int, Atom] = {}
         for atom in atoms:
             for j in range(atom.start, atom.end):
@@ -403,7 +430,8 @@ class ActorFinder:
     # ---- discourse -------------------------------------------------------------------------
     def _known_person(self, name: str, discourse: Discourse) -> Actor | None:
         for part in reversed(name.replace(",", " ").split()):
-            actor = discourse.people.get(part.lower())
+            actor = discourse.people.get(part.lower()) or discourse.people.get(
+                part.lower().split("-")[-1])
             if actor is not None:
                 return actor
         return None
@@ -483,9 +511,22 @@ def _inherit_from_groups(doc, mentions: list[Mention]) -> list[Mention]:
     Secretary of State Marco Rubio and Steve Witkoff"."""
     base = _base(doc)
     by_head = {m.head: m for m in mentions}
+    by_token = {j: m for m in mentions for j in range(m.start, m.end)}
     for m in mentions:
         actor = m.actors[0]
         if actor.country is not None or not m.person:
+            continue
+        # "Phil Chetwynd, director of global news for AFP": the apposition says who
+        for appos in (c for c in doc[m.head].children if c.dep_ == "appos"):
+            inside = [by_token[t.i - base] for t in appos.subtree
+                      if t.i - base in by_token and by_token[t.i - base] is not m]
+            found = next((o for o in inside if o.actors[0].country), None)
+            if found is not None:
+                g = found.actors[0]
+                m.actors = (Actor(actor.text, actor.name, g.country, actor.sector or g.sector,
+                                  actor.start, actor.end, actor.how + " apposition"),)
+                break
+        if m.actors[0].country is not None:
             continue
         tok = doc[m.head]
         while tok.dep_ == "conj" and tok.head.i != tok.i:

@@ -29,7 +29,8 @@ from .records import Actor, Article, CodedArticle, Decision, Event, Location, Qu
 
 QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
 SPEECH = {"say", "tell", "state", "add", "report", "announce", "note", "write", "declare",
-          "tweet", "stress", "emphasize", "warn", "accord"}
+          "tweet", "stress", "emphasize", "warn", "accord", "respond", "reply", "post", "insist",
+          "argue", "explain", "comment", "quote", "conclude", "remark", "affirm"}
 PHONE_WORDS = {"phone", "telephone", "call", "calls", "videoconference", "video", "virtually",
                "virtual"}
 
@@ -177,8 +178,8 @@ class Coder:
         location = self._location(cand, sent, focus)
         if not source and row.type in ("ASSAULT", "COERCE") and cand.rule.endswith("/passive") \
                 or (not source and "passive-no-agent" in cand.rule):
-            where = (location.country if location else None) or (
-                target[0].country if target else None)
+            where = (target[0].country if target else None) or (
+                location.country if location else None) or focus
             if where and row.type in ("ASSAULT", "COERCE"):
                 sector = "COP" if row.type == "COERCE" else "UNK"
                 source = [Actor("(unidentified)", None, where, sector)]
@@ -279,15 +280,23 @@ def event_id(event: Event) -> str:
 
 
 def dedupe(events: list[Event]) -> list[Event]:
-    """One record per event per article: the same type between the same actors, told again
-    (headline and body, a restated paragraph), counts as a further mention."""
-    kept: dict[tuple, Event] = {}
+    """One record per event per article. The same type between the same actors is one
+    event when it is told again with the same trigger word (headline and body, a restated
+    paragraph: a further mention) or twice in one sentence ("pledged aid and will deliver
+    it")."""
+    kept: list[Event] = []
+    index: dict[tuple, int] = {}
     for event in events:
-        key = (event.type, frozenset(a.label for a in event.source),
-               frozenset(a.label for a in event.target), event.trigger.text.lower())
-        if key in kept:
-            first = kept[key]
-            kept[key] = replace(first, mentions=first.mentions + 1)
-        else:
-            kept[key] = event
-    return list(kept.values())
+        dyad = (event.type, frozenset(a.label for a in event.source),
+                frozenset(a.label for a in event.target))
+        keys = [(*dyad, "words", event.trigger.text.lower()),
+                (*dyad, "sentence", event.evidence.start)]
+        pos = next((index[k] for k in keys if k in index), None)
+        if pos is None:
+            pos = len(kept)
+            kept.append(event)
+        elif event.evidence.start != kept[pos].evidence.start:
+            kept[pos] = replace(kept[pos], mentions=kept[pos].mentions + 1)
+        for key in keys:
+            index.setdefault(key, pos)
+    return kept

@@ -98,6 +98,8 @@ class EventReader:
                     nxt.append(c)
             level = []
             for t in nxt:
+                if t.dep_ == "poss" and t.pos_ == "PRON":
+                    continue  # "his counterpart" is someone else
                 for u in [t, *t.conjuncts]:
                     m = index.get(u.i)
                     if m is not None and m not in level and m not in found:
@@ -117,7 +119,7 @@ class EventReader:
             if c.dep_ == "agent":
                 pobj = [g for g in c.children if g.dep_ == "pobj"]
                 return self.actors_at(pobj[0] if pobj else None, index), "agent"
-        if any(c.dep_ == "nsubjpass" for c in verb.children):
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return [], "passive-no-agent"
         head = verb.head
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
@@ -219,6 +221,12 @@ class EventReader:
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
                     target = self.actors_at(c, index)
+            if not target and verb.dep_ in ("advcl", "pcomp", "xcomp", "conj"):
+                # "died after being shot": the one who died was shot
+                head = verb.head if verb.dep_ != "pcomp" else verb.head.head
+                subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj:
+                    target = self.actors_at(subj[0], index)
         elif "noobj" not in row.flags:
             children = list(verb.children)
             for c in list(children):
@@ -277,6 +285,10 @@ class EventReader:
             rule += f"/light:{head.lemma_.lower()}/{how}"
             target = target or self._prep_objects(head, set(row.target_preps) | {"to", "with"},
                                                    index)
+        if not source:  # "criticism by the Greek foreign minister"
+            source = self._prep_objects(noun, {"by"}, index)
+            if source:
+                rule += "/by"
         if not source:
             for c in noun.children:
                 if c.dep_ in ("poss", "amod", "compound", "nmod"):
