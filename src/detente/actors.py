@@ -254,6 +254,10 @@ class ActorFinder:
             if head.i == tok.i:
                 break
             h = head.i - base
+            if tok.dep_ == "conj" and tok.pos_ == "ADJ" and head.pos_ in ("ADJ", "PROPN") \
+                    and h in covered:
+                tok = head  # "Hungarian and Romanian officials": one phrase, two countries
+                continue
             if tok.dep_ in _NP_DEPS and tok.ent_type_ in ("ORG", "FAC") and \
                     head.ent_type_ == tok.ent_type_ and head.ent_iob_ == "I" and h not in covered:
                 tok = head  # "the United States Commission on ...": the country names an org
@@ -311,7 +315,15 @@ class ActorFinder:
         person = False
         how = []
         former = any(t.lower_ in ("former", "ex", "late") for t in text_span)
-        # country: explicit names and demonyms first, from the non-portfolio atoms
+        # country: explicit names and demonyms first, from the non-portfolio atoms;
+        # coordinated ones ("Hungarian and Romanian officials") make a compound actor
+        coordinated: list[str] = []
+        for atom, e in entries:
+            root = doc[atom.start:atom.end].root
+            if e.kind in ("country", "adjective") and not atom.portfolio and (
+                    root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)) \
+                    and e.country not in coordinated:
+                coordinated.append(e.country)
         for atom, e in entries:
             if e.kind in ("country", "adjective", "people", "capital", "seat", "dependency") \
                     and not atom.portfolio:
@@ -424,7 +436,13 @@ class ActorFinder:
             name = text if not titles else None
         actor = Actor(text=text, name=name, country=country, sector=sector,
                       start=char_start, end=char_end, how=" ".join(how))
-        return Mention(start, end, anchor, (actor,), person=person, plural=plural, role=role,
+        actors = (actor,)
+        if len(coordinated) > 1 and not person:
+            actors = tuple(Actor(text=text, name=None, country=c, sector=sector,
+                                 start=char_start, end=char_end, how=" ".join(how) + " compound")
+                           for c in coordinated)
+            plural = True
+        return Mention(start, end, anchor, actors, person=person, plural=plural, role=role,
                        how=" ".join(how))
 
     # ---- discourse -------------------------------------------------------------------------

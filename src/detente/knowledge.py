@@ -31,6 +31,7 @@ class Entry:
     """One meaning a phrase can have."""
 
     # country | adjective | people | capital | seat | dependency | org | person | title | sector
+    # | region (a place that is no actor: matching it keeps its words from naming a country)
     kind: str
     country: str | None = None
     sector: str | None = None
@@ -203,6 +204,9 @@ def load_knowledge() -> Knowledge:
         entry = Entry("person", row["country"], None, row["name"], person=row["name"])
         for phrase in [row["name"], *split_list(row["aliases"])]:
             k.add(phrase, entry, case_sensitive=True)
+    for _, row in _rows("regions.tsv"):
+        k.add(row["phrase"], Entry("region", name=row["phrase"]), case_sensitive=True)
+        k.add(row["phrase"], Entry("region", name=row["phrase"]), case_sensitive=False)
     for _, row in _rows("titles.tsv"):
         k.add(row["title"], Entry("title", None, row["sector"], role=normalize_role(row["title"])),
               case_sensitive=False)

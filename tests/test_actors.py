@@ -1,0 +1,49 @@
+"""Actor resolution (CODEBOOK s. 3), through the same path as ``detente resolve``."""
+
+import pytest
+
+from detente.actors import resolve_phrase
+
+
+@pytest.mark.parametrize(("text", "date", "country", "sector"), [
+    ("French President Emmanuel Macron", None, "FRA", "GOV"),
+    ("Secretary of State Marco Rubio", "2025-03-20", "USA", "GOV"),
+    ("Ukrainian President Volodymyr Zelensky", "2025-03-20", "UKR", "GOV"),
+    ("the Kremlin", None, "RUS", "GOV"),
+    ("Washington", None, "USA", "GOV"),
+    ("the Élysée", None, "FRA", "GOV"),
+    ("NATO", None, "IGO", None),
+    ("the UN Security Council", None, "UNO", None),
+    ("the European Commission", None, "EUR", None),
+    ("Russian troops", None, "RUS", "MIL"),
+    ("Iraqi police", None, "IRQ", "COP"),
+    ("Kenyan lawmakers", None, "KEN", "LEG"),
+    ("the Cambodian people", None, "KHM", "CVL"),
+    ("Puerto Rico", None, "USA", None),
+    ("the Donetsk People's Republic", None, "UKR", "PRE"),
+    ("Justin Trudeau, Prime Minister of Canada", "2021-08-03", "CAN", "GOV"),
+])
+def test_phrases_resolve_to_country_and_sector(text, date, country, sector):
+    actor = resolve_phrase(text, date=date)
+    assert actor is not None, text
+    assert (actor.country, actor.sector) == (country, sector), (text, actor)
+
+
+def test_people_are_coded_by_their_role_on_the_date():
+    assert resolve_phrase("Trump", date="2019-05-01").sector == "GOV"
+    assert resolve_phrase("Trump", date="2022-06-01").sector == "ELI"
+    assert resolve_phrase("Trump", date="2025-02-01").sector == "GOV"
+
+
+def test_later_mentions_resolve_to_the_actor_already_introduced():
+    actor = resolve_phrase("the president", date="2021-07-19",
+                           context="President Joe Biden met King Abdullah II of Jordan.")
+    assert (actor.country, actor.sector) == ("USA", "GOV")
+    actor = resolve_phrase("Kuleba", context="Ukrainian Foreign Minister Dmytro Kuleba spoke.")
+    assert (actor.country, actor.sector, actor.name) == ("UKR", "GOV", "Dmytro Kuleba")
+
+
+def test_regions_are_not_actors():
+    for text in ("the West", "Latin America", "the international community"):
+        actor = resolve_phrase(text)
+        assert actor is None or actor.country is None, (text, actor)

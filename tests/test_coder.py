@@ -1,0 +1,92 @@
+"""The coder end to end on short articles written for these tests."""
+
+from detente.clean import clean
+from detente.explain import explain
+from detente.pipeline import _coder
+from detente.records import RawDocument
+
+
+def code(text, date="2024-05-08", source=None):
+    article = clean(RawDocument(id="t", text=text, where="test", date=date, source=source))
+    return _coder().code(article, explain=True)
+
+
+def dyads(coded):
+    return {(e.type, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
+            for e in coded.events}
+
+
+def test_attack_with_date_and_evidence_offsets():
+    coded = code("Russian troops attacked the Ukrainian city of Kharkiv on Monday, "
+                 "officials said.")
+    (event,) = coded.events
+    assert (event.type, event.source[0].label, event.target[0].country) == (
+        "ASSAULT", "RUS:MIL", "UKR")
+    assert event.date == "2024-05-06" and event.date_precision == "day"
+    text = coded.article.text
+    assert text[event.evidence.start:event.evidence.end] == event.evidence.text
+    assert text[event.trigger.start:event.trigger.end] == "attacked"
+    assert event.rule.startswith("verb:attack") and "triggers.tsv:" in event.rule
+    assert event.quad == 4 and event.intensity == -9.0
+
+
+def test_negated_events_are_not_coded():
+    coded = code("Germany did not meet with France on Tuesday.")
+    assert coded.events == ()
+    assert any(d.reason == "negated" for d in coded.decisions)
+
+
+def test_reported_speech_codes_the_inner_clause():
+    coded = code("Ukraine's foreign ministry said Russia shelled Ukrainian positions "
+                 "near Kharkiv.")
+    assert ("ASSAULT", ("RUS",), ("UKR",)) in dyads(coded)
+    assert not any(e.source[0].country == "UKR" for e in coded.events)
+
+
+def test_future_meetings_are_agree():
+    coded = code("China will host the Japanese foreign minister in Beijing next week.")
+    (event,) = coded.events
+    assert event.type == "AGREE" and event.modality == "future"
+
+
+def test_hedged_and_historical_modality():
+    coded = code("Iran reportedly attacked a Saudi oil tanker in the Gulf of Oman.")
+    assert [e.modality for e in coded.events] == ["hedged"]
+    coded = code("Iraq had invaded Kuwait in 1990.", date="2021-03-01")
+    assert [e.modality for e in coded.events] == ["historical"]
+
+
+def test_one_record_per_event_per_article():
+    coded = code("Japan condemned North Korea's missile launch.\n\n"
+                 "Japan condemned North Korea over the launch on Tuesday.")
+    (event,) = coded.events
+    assert event.mentions == 2
+
+
+def test_quote_is_attributed_to_its_speaker():
+    coded = code('"We will not accept any interference," said Chinese Foreign Minister '
+                 'Wang Yi.')
+    (quote,) = coded.quotes
+    assert quote.text.startswith("We will not accept")
+    assert (quote.speaker.country, quote.speaker.sector) == ("CHN", "GOV")
+
+
+def test_publisher_voice_resolves_first_person():
+    coded = code("We condemn the arrest of journalists by Belarusian authorities.",
+                 source="U.S. Department of State")
+    assert ("ACCUSE", ("USA",), ("BLR",)) in dyads(coded)
+
+
+def test_compound_actors_share_one_event():
+    coded = code("Hungarian and Romanian officials agreed on a new border crossing.")
+    (event,) = coded.events
+    assert event.type == "AGREE"
+    assert {a.country for a in event.source} | {a.country for a in event.target} == {
+        "HUN", "ROU"}
+
+
+def test_explain_names_actors_and_decisions():
+    coded = code("Germany did not meet with France. Chile sanctioned Peru.")
+    text = explain(coded)
+    assert "no event from 'meet': negated" in text
+    assert "EVENT SANCTION CHL: -> PER:" in text

@@ -1,0 +1,44 @@
+"""The knowledge loader: phrase index, date-aware office holders, trigger lexicon."""
+
+from detente.codebook import TYPES
+from detente.knowledge import inflections, load_knowledge, load_triggers, trigger_surface_forms
+
+
+def test_seats_of_government_stand_for_governments():
+    k = load_knowledge()
+    kremlin = [e for e in k.lookup(("Kremlin",)) if e.kind == "seat"]
+    assert kremlin and kremlin[0].country == "RUS" and kremlin[0].sector == "GOV"
+
+
+def test_demonyms_and_names_are_case_sensitive_proper_names():
+    k = load_knowledge()
+    assert any(e.country == "FRA" for e in k.lookup(("French",)))
+    assert not any(e.kind == "country" for e in k.lookup(("us",)))  # the pronoun is not USA
+    assert any(e.country == "USA" for e in k.lookup(("US",)))
+
+
+def test_people_take_their_role_on_the_articles_date():
+    k = load_knowledge()
+    assert k.role_of("Donald Trump", "2019-06-01").sector == "GOV"
+    assert k.role_of("Donald Trump", "2022-06-01").sector == "ELI"
+    assert k.role_of("Donald Trump", "2025-06-01").sector == "GOV"
+    assert k.role_of("Donald Trump", None).sector == "GOV"  # no date: today
+
+
+def test_office_holder_on_a_date():
+    k = load_knowledge()
+    holder = k.holder("USA", "president", "2021-07-19")
+    assert holder is not None and holder.name == "Joe Biden"
+
+
+def test_trigger_lexicon_rows_use_codebook_types():
+    for (_, pos), rows in load_triggers().items():
+        for row in rows:
+            assert pos in ("VERB", "NOUN", "LIGHT")
+            assert pos == "LIGHT" or row.type in TYPES, row
+
+
+def test_surface_forms_cover_irregular_verbs():
+    forms = trigger_surface_forms()
+    assert {"met", "spoke", "meeting", "attacked", "sanctions"} <= forms
+    assert "shot" in inflections("shoot")
