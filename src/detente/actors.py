@@ -21,12 +21,16 @@ from spacy.tokens import Doc, Span, Token
 from .codebook import INTERNATIONAL
 from .knowledge import Entry, Knowledge, load_knowledge, norm, normalize_role
 from .records import Actor
-from .tsv import read_tsv
+from .tsv import read_tsv, split_list
 
 # Titles no republic's publisher gives its own officials: never assume the publisher's country.
 MONARCHS = {"king", "queen", "emir", "sultan", "crown prince", "prince", "princess", "sheikh",
             "his majesty", "her majesty", "his royal highness", "her royal highness", "monarch",
             "taoiseach", "chancellor", "premier", "grand duke"}
+# Sector words that any more specific one overrides: "leader of the democratic opposition"
+# is OPP, "military leaders" MIL.
+WEAK_SECTOR_WORDS = {"leader", "leaders", "leadership", "official", "officials", "representative",
+                     "representatives", "member", "members", "people", "head", "chief"}
 PERSONAL = {"he", "she", "him", "his", "her", "hers"}
 PLURAL = {"they", "them", "their", "theirs"}
 FIRST = {"i", "me", "my", "we", "us", "our"}
@@ -66,6 +70,7 @@ class Mention:
     plural: bool = False
     role: str | None = None  # normalized title role when the phrase has one
     how: str = ""
+    subject: bool = False  # the phrase is a clause subject: salient for "he" later
 
     @property
     def resolved(self) -> bool:
@@ -78,6 +83,14 @@ class Publisher:
     country: str
     sector: str | None
     speaker_role: str | None
+    foreign_roles: tuple[str, ...] = ()
+
+    def uses_title(self, role: str | None) -> bool:
+        """Whether the publisher's own officials can bear this title."""
+        words = f" {role or ''} "
+        return not any(f" {w} " in words or (" " in w and w in words)
+                       for w in self.foreign_roles) and not any(
+            w in words for w in (" minister ",))
 
 
 def publisher_for(source: str | None, url: str | None) -> Publisher | None:
@@ -86,7 +99,8 @@ def publisher_for(source: str | None, url: str | None) -> Publisher | None:
     for _, row in read_tsv("publishers.tsv"):
         if row["match"].lower() in hay:
             return Publisher(row["name"], row["country"], row["sector"] or None,
-                             row["speaker_role"] or None)
+                             row["speaker_role"] or None,
+                             tuple(split_list(row.get("foreign_roles", ""))))
     return None
 
 
@@ -344,11 +358,12 @@ class ActorFinder:
         modifier_sectors = [(a, e) for a, e in sectors if not (a.start <= anchor < a.end)]
         head_sectors = [(a, e) for a, e in sectors if a.start <= anchor < a.end]
         if not titles:
-            for _, e in modifier_sectors + head_sectors:
+            ranked = sorted(modifier_sectors + head_sectors,
+                            key=lambda ae: (ae[1].role or "") in WEAK_SECTOR_WORDS)
+            for _, e in ranked[:1]:
                 sector = e.sector
                 role = role or e.role
                 how.append(f"sector:{e.role}")
-                break
         orgs = [e for _, e in entries if e.kind == "org"]
         if orgs:
             org = orgs[0]
@@ -404,10 +419,15 @@ class ActorFinder:
             sector = "ELI"
         # definite descriptions and titles without a country resolve against the discourse
         if country is None and person and titles and discourse.publisher is not None and \
-                role not in MONARCHS:
+                role not in MONARCHS and discourse.publisher.uses_title(role):
             # a titled official with no nationality, in a government's own release, is theirs
             country = discourse.publisher.country
             how.append("publisher")
+        elif country is None and person and titles and discourse.focus and (
+                discourse.publisher is None or discourse.focus != discourse.publisher.country):
+            # a foreign title with no nationality: the country the story is about
+            country = discourse.focus
+            how.append("article-country")
         definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det"
                        for t in head_tok.children)
         if country is None and (titles or definite) and not unknown_owner:
@@ -428,6 +448,11 @@ class ActorFinder:
             how.append("article-country")
         if country is None and not person and not titles and not sectors:
             return None
+        if sector is None and not person and discourse.publisher is not None and \
+                country == discourse.publisher.country and kinds & {"country", "adjective"} \
+                and not orgs:
+            sector = discourse.publisher.sector  # "The United States welcomes" in its release
+            how.append("publisher-voice")
         if country in INTERNATIONAL:
             sector = None
         if titles and not person and not plural and not sectors:
@@ -443,7 +468,7 @@ class ActorFinder:
                            for c in coordinated)
             plural = True
         return Mention(start, end, anchor, actors, person=person, plural=plural, role=role,
-                       how=" ".join(how))
+                       how=" ".join(how), subject=head_tok.dep_ in ("nsubj", "nsubjpass"))
 
     # ---- discourse -------------------------------------------------------------------------
     def _known_person(self, name: str, discourse: Discourse) -> Actor | None:
@@ -506,6 +531,10 @@ class ActorFinder:
                     if is_object and tok is not None and tok.doc[m.head + base].dep_ in (
                             "nsubj", "nsubjpass"):
                         continue
+                    return list(m.actors[:1])
+            if tok is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+                m = discourse.last(lambda m: m.person and not m.plural and m.subject)
+                if m is not None and discourse.history.index(m) >= len(discourse.history) - 8:
                     return list(m.actors[:1])
             m = discourse.last(lambda m: m.person and not m.plural)
             return list(m.actors[:1]) if m else []

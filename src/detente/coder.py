@@ -191,7 +191,8 @@ class Coder:
         # "put their militaries on alert": what the source owns is not its target
         target = [a for a in target if not _owned_by_source(a, source)]
         if not target and cand.object_word is not None and not (
-                row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS):
+                row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS) and not (
+                row.type in UNDIRECTED and len({a.country for a in source}) > 1):
             return None, f"its object {cand.object_word.text!r} names no actor"
         if not target and "speech" in row.flags:
             return None, "an allegation with no one accused"
