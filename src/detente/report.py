@@ -34,7 +34,8 @@ body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin:
        color: #222; background: #fafafa; }
 header.top { background: #1d2b3a; color: #fff; padding: 12px 24px; display: flex;
              gap: 24px; align-items: baseline; flex-wrap: wrap; }
-header.top a { color: #cfe3ff; text-decoration: none; }
+header.top a { color: #cfe3ff; text-decoration: none; margin-right: 16px; }
+header.top a[aria-current] { color: #fff; border-bottom: 2px solid #fff; }
 header.top h1 { font-size: 20px; margin: 0; }
 main { max-width: 1200px; margin: 0 auto; padding: 16px 24px 48px; }
 section { background: #fff; border: 1px solid var(--line); border-radius: 6px;
@@ -49,6 +50,7 @@ th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line
          vertical-align: top; }
 th { background: #f2f2f2; }
 td.num, th.num { text-align: right; }
+table.facts { width: auto; } table.facts td:first-child { color: var(--muted); }
 .event { border-left: 4px solid var(--line); padding: 6px 12px; margin: 10px 0; }
 .event.q1 { border-color: #6baed6; } .event.q2 { border-color: #08519c; }
 .event.q3 { border-color: #fd8d3c; } .event.q4 { border-color: #cb181d; }
@@ -57,10 +59,10 @@ td.num, th.num { text-align: right; }
          font-size: 12px; font-weight: 600; }
 .badge.q1 { background: #6baed6; } .badge.q2 { background: #08519c; }
 .badge.q3 { background: #fd8d3c; } .badge.q4 { background: #cb181d; }
+.m-evidence { background: #efe9ff; }
 .m-trigger { background: #ffe066; font-weight: 600; }
 .m-source { background: #cfe3ff; border-bottom: 2px solid #08519c; }
 .m-target { background: #ffd6d6; border-bottom: 2px solid #cb181d; }
-.m-evidence { background: #f4f0ff; }
 .legend span { margin-right: 12px; padding: 0 4px; }
 .article { white-space: pre-wrap; font: 15px/1.6 Georgia, serif; max-width: 60em; }
 form.filters { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: end; }
@@ -129,7 +131,8 @@ def event_card(row: dict[str, Any], *, link: str | None = None) -> str:
         f'rule {esc(row.get("rule"))} &middot; id {esc(row["id"])}</div></div>')
 
 
-def table_html(frame: pd.DataFrame, *, links: dict[str, str] | None = None) -> str:
+def table_html(frame: pd.DataFrame, *, links: dict[str, str] | None = None,
+               css_class: str = "") -> str:
     """A DataFrame as an escaped HTML table; ``links`` maps a column to an href pattern
     with ``{}`` for the cell value."""
     if frame.empty:
@@ -146,7 +149,8 @@ def table_html(frame: pd.DataFrame, *, links: dict[str, str] | None = None) -> s
                 text = f'<a href="{esc(links[column].format(value))}">{text}</a>'
             cells.append(f'<td class="{"num" if column in numeric else ""}">{text}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return (f'<table class="{esc(css_class)}"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
 
 
 def figure_html(fig: go.Figure) -> str:
@@ -189,7 +193,7 @@ def network_figure(edges: pd.DataFrame, *, max_nodes: int = 40) -> go.Figure:
     cooperation (blue) by mean intensity and drawn wider the more events they carry."""
     import networkx as nx
 
-    g = analysis.graph(edges).to_undirected()
+    g = analysis.graph(edges).to_undirected(as_view=True)
     if g.number_of_nodes() > max_nodes:
         keep = sorted(g.nodes, key=lambda n: -g.nodes[n]["events"])[:max_nodes]
         g = g.subgraph(keep).copy()
@@ -299,7 +303,7 @@ def build_report(store: Store, *, top_dyads: int = 6, top_events: int = 25,
         parts.append(figure_html(dyad_figure(d)))
     parts += [
         "</section>", '<section id="network"><h2>Actor network</h2>',
-        figure_html(network_figure(edges)),
+        figure_html(network_figure(analysis.network(store, directed=False))),
         "<h3>Strongest ties</h3>", table_html(edges.head(20)), "</section>",
         '<section id="types"><h2>Event types</h2>',
         figure_html(type_mix_figure(analysis.type_mix(store))), "</section>",

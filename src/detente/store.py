@@ -24,6 +24,7 @@ import json
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -238,8 +239,8 @@ class Store:
                                                "autoload_known_extensions": False})
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {_first_line(exc)}") from exc
-        self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
+        self._idle: list[duckdb.DuckDBPyConnection] = []
         self._lock = threading.Lock()
         try:
             self._check_schema()
@@ -279,6 +280,7 @@ class Store:
         for cursor in self._cursors:
             cursor.close()
         self._cursors.clear()
+        self._idle.clear()
         self._con.close()
 
     def __enter__(self) -> Store:
@@ -287,22 +289,30 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _cursor(self) -> duckdb.DuckDBPyConnection:
-        """A cursor for this thread: DuckDB connections are not shared across threads."""
-        cursor = getattr(self._local, "cursor", None)
+    @contextmanager
+    def _borrow(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own for the caller: DuckDB connections are not shared across
+        threads (the dashboard serves requests in threads). Idle cursors are reused."""
+        with self._lock:
+            cursor = self._idle.pop() if self._idle else None
         if cursor is None:
             cursor = self._con.cursor()
             cursor.execute(_VIEWS_SQL)
             with self._lock:
                 self._cursors.append(cursor)
-            self._local.cursor = cursor
-        return cursor
+        try:
+            yield cursor
+        finally:
+            with self._lock:
+                self._idle.append(cursor)
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        return self._cursor().execute(sql, list(params)).fetchall()
+        with self._borrow() as cursor:
+            return cursor.execute(sql, list(params)).fetchall()
 
     def _frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
-        return self._cursor().execute(sql, list(params)).df()
+        with self._borrow() as cursor:
+            return cursor.execute(sql, list(params)).df()
 
     # ------------------------------------------------------------------ writing
 
@@ -432,10 +442,11 @@ class Store:
         """A whole stored table as Arrow, for export."""
         if name not in TABLES:
             raise StoreError(f"no table {name!r}: choose one of {', '.join(TABLES)}")
-        relation = self._cursor().sql(f"SELECT * FROM {name}")
-        # DuckDB 2 calls it to_arrow_table; 1.x arrow.
-        fetch = getattr(relation, "to_arrow_table", None) or relation.arrow
-        return fetch()
+        with self._borrow() as cursor:
+            relation = cursor.sql(f"SELECT * FROM {name}")
+            # DuckDB 2 calls it to_arrow_table; 1.x arrow.
+            fetch = getattr(relation, "to_arrow_table", None) or relation.arrow
+            return fetch()
 
     def events(self, *, actor: str | None = None, type: str | None = None,
                since: str | None = None, until: str | None = None,
