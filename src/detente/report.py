@@ -50,6 +50,7 @@ th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line
          vertical-align: top; }
 th { background: #f2f2f2; }
 td.num, th.num { text-align: right; }
+td.day { white-space: nowrap; }
 table.facts { width: auto; } table.facts td:first-child { color: var(--muted); }
 .event { border-left: 4px solid var(--line); padding: 6px 12px; margin: 10px 0; }
 .event.q1 { border-color: #6baed6; } .event.q2 { border-color: #08519c; }

@@ -78,7 +78,7 @@ def events_page(frame: pd.DataFrame, total: int, filters: dict[str, Any], *, pag
         evidence = highlight_html(row["evidence_text"] or "", marks,
                                   offset=row["evidence_start"])
         rows.append(
-            f'<tr><td>{esc(row["day"])}</td>'
+            f'<tr><td class="day">{esc(row["day"])}</td>'
             f'<td><a class="badge q{int(row["quad"])}" href="{esc(event_link(row["id"]))}">'
             f'{esc(row["type"])}</a></td>'
             f'<td>{esc(row["source_label"])}</td><td>{esc(row["target_label"]) or "-"}</td>'
