@@ -39,7 +39,8 @@ def test_later_mentions_resolve_to_the_actor_already_introduced():
     actor = resolve_phrase("the president", date="2021-07-19",
                            context="President Joe Biden met King Abdullah II of Jordan.")
     assert (actor.country, actor.sector) == ("USA", "GOV")
-    actor = resolve_phrase("Kuleba", context="Ukrainian Foreign Minister Dmytro Kuleba spoke.")
+    actor = resolve_phrase("Kuleba", date="2022-07-29",
+                           context="Ukrainian Foreign Minister Dmytro Kuleba spoke.")
     assert (actor.country, actor.sector, actor.name) == ("UKR", "GOV", "Dmytro Kuleba")
 
 

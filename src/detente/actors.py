@@ -144,12 +144,30 @@ class ActorFinder:
     def atoms(self, doc: Doc | Span, known_people: Iterable[str] = ()) -> list[Atom]:
         """Longest known phrases, left to right, plus people (PERSON entities, proper-name
         chains the entity recognizer missed, surnames the article introduced) and pronouns."""
-        k = self.k
         words = [norm(t.text) for t in doc]
-        found: list[Atom] = []
-        i, n = 0, len(words)
+        n = len(words)
         person_ents = [(e.start - _base(doc), e.end - _base(doc)) for e in doc.ents
                        if e.label_ == "PERSON"]
+        found = list(self.phrase_atoms(doc, words, person_ents))
+        covered = {j for a in found for j in range(a.start, a.end)}
+        return self._people_and_pronouns(doc, words, found, covered, person_ents, known_people)
+
+    def phrase_atoms(self, doc, words: list[str] | None = None,
+                     person_ents: list[tuple[int, int]] | None = None) -> list[Atom]:
+        """The known phrases of a sentence, longest first; computed once per Doc (the
+        coder asks for them twice: for the story's country and for the mentions)."""
+        cache = doc.user_data if isinstance(doc, Doc) else doc.doc.user_data
+        key = ("detente.phrase_atoms", _base(doc), len(doc))
+        if key in cache:
+            return cache[key]
+        k = self.k
+        if words is None:
+            words = [norm(t.text) for t in doc]
+        if person_ents is None:
+            person_ents = [(e.start - _base(doc), e.end - _base(doc)) for e in doc.ents
+                           if e.label_ == "PERSON"]
+        found: list[Atom] = []
+        i, n = 0, len(words)
         while i < n:
             if words[i].lower() not in k.first_words and doc[i].lemma_.lower() not in \
                     k.first_words:
@@ -176,7 +194,12 @@ class ActorFinder:
                 i += length - 1
                 break
             i += 1
-        covered = {j for a in found for j in range(a.start, a.end)}
+        cache[key] = found
+        return found
+
+    def _people_and_pronouns(self, doc, words, found, covered, person_ents, known_people):
+        n = len(words)
+        found = list(found)
         spans = list(person_ents)
         # a proper name right after a title is a person even when NER missed it
         # ("Ukrainian Minister of Defence Oleksii Reznikov")

@@ -22,7 +22,7 @@ from .codebook import event_type
 from .dates import parse_iso
 from .dates import resolve as resolve_date
 from .events import ACT_NOUNS, TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
-from .knowledge import load_knowledge, trigger_surface_forms
+from .knowledge import load_knowledge, trigger_cues, trigger_surface_forms
 from .nlp import full_pipeline, tokenizer_only
 from .places import locate
 from .records import Actor, Article, CodedArticle, Decision, Event, Location, Quote, Span
@@ -53,6 +53,7 @@ class Coder:
         self.finder = ActorFinder(self.k)
         self.reader = EventReader()
         self.forms = trigger_surface_forms()
+        self.cues = trigger_cues()
         self.batch_size = batch_size
 
     # ---- public -----------------------------------------------------------------------
@@ -85,11 +86,17 @@ class Coder:
         return out
 
     def worth_parsing(self, text: str) -> bool:
-        """The cheap test: a trigger word form, or a quotation (its speaker matters)."""
+        """The cheap test: a quotation (its speaker matters), or a trigger word form with
+        the second word its lexicon rows need ("call" + "on", "look" + "forward")."""
         if "“" in text or '"' in text:
             return True
-        forms = self.forms
-        return any(w in forms for w in re.findall(r"[a-z]+", text.lower()))
+        cues = self.cues
+        words = set(re.findall(r"[a-z]+", text.lower()))
+        for word in words & self.forms:
+            needed = cues[word]
+            if needed is None or not needed.isdisjoint(words):
+                return True
+        return False
 
     # ---- coding -------------------------------------------------------------------------
     def _code(self, article: Article, sents: list[Sentence], explain: bool) -> CodedArticle:
@@ -115,12 +122,11 @@ class Coder:
                     quotes.append(Quote(article.id, q.group(1), sent.start + q.start(1),
                                         sent.start + q.end(1), speaker))
                 for cand in self.reader.candidates(doc[:], mentions):
-                    event, why = self._event(article, sent, cand, pub, discourse.focus)
-                    if event is not None:
-                        events.append(event)
+                    made, why = self._event(article, sent, cand, pub, discourse.focus)
+                    events.extend(made)
                     if explain:
                         decisions.append(Decision(sent.index, cand.token.text,
-                                                  "event" if event else "dropped", why))
+                                                  "event" if made else "dropped", why))
             for m in mentions:
                 discourse.remember(m)
                 actors.extend(a for a in m.actors if a.country and a.start >= 0)
@@ -134,7 +140,7 @@ class Coder:
         "protesters", "a man") are placed there."""
         counts: dict[str, int] = {}
         for doc in docs:
-            for atom in self.finder.atoms(doc):
+            for atom in self.finder.phrase_atoms(doc):
                 for e in atom.entries[:1]:
                     if e.kind in ("country", "capital", "adjective", "dependency", "people") \
                             and e.country:
@@ -168,10 +174,10 @@ class Coder:
         return None
 
     def _event(self, article: Article, sent: Sentence, cand: Candidate, pub,
-               focus: str | None = None) -> tuple[Event | None, str]:
+               focus: str | None = None) -> tuple[list[Event], str]:
         row = cand.trigger
         if negated(cand.governor, cand.token):
-            return None, "negated"
+            return [], "negated"
         source = _actors(cand.source)
         target = [a for a in _actors(cand.target)
                   if not any(a.start == s.start and a.end == s.end for s in source)]
@@ -184,7 +190,7 @@ class Coder:
                 sector = "COP" if row.type == "COERCE" else "UNK"
                 source = [Actor("(unidentified)", None, where, sector)]
         if not source:
-            return None, "no resolvable source"
+            return [], "no resolvable source"
         named = {(a.country, a.name) for a in source if a.name}
         target = [a for a in target if not (a.name and (a.country, a.name) in named)]
         nominal = cand.rule.startswith("noun:")
@@ -193,15 +199,15 @@ class Coder:
         if not target and cand.object_word is not None and not (
                 row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS) and not (
                 row.type in UNDIRECTED and len({a.country for a in source}) > 1):
-            return None, f"its object {cand.object_word.text!r} names no actor"
+            return [], f"its object {cand.object_word.text!r} names no actor"
         if not target and "speech" in row.flags:
-            return None, "an allegation with no one accused"
+            return [], "an allegation with no one accused"
         if not target:
             if nominal and not (row.type in UNDIRECTED and len({a.country for a in source}) > 1):
-                return None, "nominal event without a target"
+                return [], "nominal event without a target"
             if row.type not in TARGETLESS_OK:
                 if not (row.type in UNDIRECTED and len({a.country for a in source}) > 1):
-                    return None, f"{row.type} needs a target"
+                    return [], f"{row.type} needs a target"
         mood = modality(cand.governor, cand.token, pub.year if pub else None)
         kind = row.type
         if kind in ("CONSULT", "COOPERATE") and mood == "future":
@@ -229,7 +235,17 @@ class Coder:
             target=tuple(target), quad=etype.quad, intensity=etype.intensity,
             evidence=evidence, trigger=trigger, rule=cand.rule + f" (triggers.tsv:{row.line})",
             modality=mood, date=date, date_precision=precision, location=location)
-        return replace(event, id=event_id(event)), "event"
+        countries = list(dict.fromkeys(a.country for a in source))
+        if not target and kind not in UNDIRECTED and etype.quad >= 3 and len(countries) == 2:
+            # "Both countries put their militaries on alert": each acts against the other
+            pair = []
+            for mine in countries:
+                ours = tuple(a for a in source if a.country == mine)
+                theirs = tuple(a for a in source if a.country != mine)
+                one = replace(event, source=ours, target=theirs, rule=event.rule + " mutual")
+                pair.append(replace(one, id=event_id(one)))
+            return pair, "event"
+        return [replace(event, id=event_id(event))], "event"
 
     def _location(self, cand: Candidate, sent: Sentence, focus: str | None
                   ) -> Location | None:

@@ -26,6 +26,9 @@ from .actors import Mention
 from .knowledge import Trigger, load_triggers
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
+# Participles that describe the subject's stance, not something done to it:
+# "the United States is committed to engage" is the United States acting.
+STATIVE_PARTICIPLES = {"commit", "determine", "prepare", "dedicate", "resolve", "poise", "set"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"}
 RELATIVE = {"which", "who", "that", "whom", "whose"}
 FUTURE_HEADS = {"plan", "intend", "expect", "hope", "aim", "prepare", "vow", "want", "schedule",
@@ -42,6 +45,14 @@ HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "perhaps",
 TARGETLESS_OK = {"ACCUSE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN", "REJECT", "ASSAULT",
                  "COERCE"}
 UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
+# Adjectives that make a noun describe a relationship rather than report an act: "the
+# continual dialogue between France and the U.S." is no event (CODEBOOK s. 2, not events).
+RELATIONSHIP_WORDS = {"continual", "continuing", "ongoing", "regular", "constant", "longstanding",
+                      "long-standing", "close", "strong", "deep", "enduring", "historic",
+                      "bilateral", "mutual", "shared", "robust", "growing"}
+# Light verbs that report the act itself: "maintains regular communication with Trump" is
+# an event even with a relationship word, "emphasized the continual dialogue" is not.
+ACTIVITY_VERBS = {"maintain", "hold", "have", "conduct", "keep", "continue", "organize"}
 
 
 @dataclass
@@ -120,11 +131,18 @@ class EventReader:
                 pobj = [g for g in c.children if g.dep_ == "pobj"]
                 return self.actors_at(pobj[0] if pobj else None, index), "agent"
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            if verb.lemma_.lower() in STATIVE_PARTICIPLES:  # "we are committed to"
+                subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                return (self.actors_at(subj[0], index) if subj else []), "stative"
             return [], "passive-no-agent"
         head = verb.head
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             found, how = self.subject_of(head, index)
             return found, "conj-" + how
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") \
+                and head.head.i != head.i:
+            found, how = self.subject_of(head.head, index)  # "He was proud to announce"
+            return found, "predicate-" + how
         if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
             dobj = [c for c in head.children if c.dep_ == "dobj"]
             if dobj and head.lemma_ not in ("look",):
@@ -141,6 +159,21 @@ class EventReader:
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return self.actors_at(head, index), "participle"
         return [], "none"
+
+    def _with_nearby(self, verb: Token, index) -> list:
+        """Back-off for a misparsed "spoke this afternoon with X": the actor right after a
+        'with' a few words to the verb's right, in the same sentence."""
+        sent = verb.sent
+        for tok in sent[verb.i - sent.start + 1: verb.i - sent.start + 6]:
+            if tok.lower_ == "with":
+                for nxt in sent[tok.i - sent.start + 1: tok.i - sent.start + 5]:
+                    m = index.get(nxt.i)
+                    if m is not None and m.resolved:
+                        return [m]
+                return []
+            if tok.pos_ in ("VERB", "PUNCT") and tok.lower_ != "-":
+                return []
+        return []
 
     def _prep_objects(self, tok: Token, preps, index) -> list:
         out = []
@@ -207,7 +240,8 @@ class EventReader:
         return out
 
     def _verb(self, verb: Token, row: Trigger, index) -> Candidate | None:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and \
+            verb.lemma_.lower() not in STATIVE_PARTICIPLES
         source, how = self.subject_of(verb, index)
         target: list = []
         if "speech" in row.flags:
@@ -248,6 +282,8 @@ class EventReader:
                             target = self.actors_at(subj[0], index)
             if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "individuals arrested by ..."
                 target = target or self.actors_at(verb.head, index)
+        if not target and "with" in row.target_preps:
+            target = self._with_nearby(verb, index)
         if row.lemma == "look":
             target = []
             for c in verb.children:
@@ -313,6 +349,10 @@ class EventReader:
             governor = speaker
         if governor.pos_ not in ("VERB", "AUX"):
             governor = noun
+        doing = "/light:" in rule and head.lemma_.lower() in ACTIVITY_VERBS
+        if not doing and any(c.dep_ == "amod" and c.lower_ in RELATIONSHIP_WORDS
+                             for c in noun.children):
+            return None  # a description of a relationship, not an event
         return Candidate(row, noun, source, target, rule, [noun], governor)
 
 

@@ -159,18 +159,11 @@ def normalize_role(title: str) -> str:
     return aliases.get(role, role)
 
 
-def _rows(name: str):
-    try:
-        yield from read_tsv(name)
-    except FileNotFoundError:  # TODO(lead): strict once every knowledge file has landed
-        return
-
-
 @cache
 def load_knowledge() -> Knowledge:
     """Read every knowledge file once per process."""
     k = Knowledge()
-    for _, row in _rows("countries.tsv"):
+    for _, row in read_tsv("countries.tsv"):
         iso3, name = row["iso3"], row["name"]
         k.country_names[iso3] = name
         caps = split_list(row.get("capital", ""))
@@ -186,31 +179,31 @@ def load_knowledge() -> Knowledge:
             k.add(phrase, Entry("capital", iso3, "GOV", name), case_sensitive=True)
         for phrase in split_list(row.get("seats", "")):
             k.add(phrase, Entry("seat", iso3, "GOV", name), case_sensitive=True)
-    for _, row in _rows("dependencies.tsv"):
+    for _, row in read_tsv("dependencies.tsv"):
         entry = Entry("dependency", row["country"], row["sector"] or None, row["name"])
         for phrase in [row["name"], *split_list(row["aliases"])]:
             k.add(phrase, entry, case_sensitive=True)
         for phrase in split_list(row["adjectives"]):
             k.add(phrase, Entry("adjective", row["country"], row["sector"] or None, row["name"]),
                   case_sensitive=True)
-    for _, row in _rows("organizations.tsv"):
+    for _, row in read_tsv("organizations.tsv"):
         entry = Entry("org", row["country"], row["sector"] or None, row["name"])
         for phrase in [row["name"], *split_list(row["aliases"])]:
             k.add(phrase, entry, case_sensitive=True)
-    for _, row in _rows("office_holders.tsv"):
+    for _, row in read_tsv("office_holders.tsv"):
         term = Term(row["name"], row["country"], row["sector"] or None,
                     normalize_role(row["role"]), row["start"], row["end"] or None)
         k.terms.setdefault(row["name"], []).append(term)
         entry = Entry("person", row["country"], None, row["name"], person=row["name"])
         for phrase in [row["name"], *split_list(row["aliases"])]:
             k.add(phrase, entry, case_sensitive=True)
-    for _, row in _rows("regions.tsv"):
+    for _, row in read_tsv("regions.tsv"):
         k.add(row["phrase"], Entry("region", name=row["phrase"]), case_sensitive=True)
         k.add(row["phrase"], Entry("region", name=row["phrase"]), case_sensitive=False)
-    for _, row in _rows("titles.tsv"):
+    for _, row in read_tsv("titles.tsv"):
         k.add(row["title"], Entry("title", None, row["sector"], role=normalize_role(row["title"])),
               case_sensitive=False)
-    for _, row in _rows("sector_words.tsv"):
+    for _, row in read_tsv("sector_words.tsv"):
         k.add(row["phrase"], Entry("sector", None, row["sector"], role=row["phrase"].lower()),
               case_sensitive=False)
     firsts = {key[0].lower() for key in k.proper} | {key[0] for key in k.common}
@@ -251,12 +244,35 @@ def trigger_surface_forms() -> frozenset[str]:
     """Lowercase word forms that may realize a trigger: the cheap pre-pass looks for these
     before a sentence is parsed. Generated from lemmas with regular English inflection
     plus the irregular forms the lexicon needs."""
-    forms: set[str] = set()
-    for (lemma, pos) in load_triggers():
+    return frozenset(trigger_cues())
+
+
+@cache
+def trigger_cues() -> dict[str, frozenset[str] | None]:
+    """Word form -> the words one of which must also be in the sentence for any of its
+    lexicon rows to apply (None: no such condition). Derived from the rows' ``requires``:
+    "call on", "look forward", "hold ... accountable", "provide aid" need their second
+    word, so a sentence without it is not worth parsing for that form."""
+    cues: dict[str, frozenset[str] | None] = {}
+    for (lemma, pos), rows in load_triggers().items():
         if pos == "LIGHT":
             continue
-        forms |= inflections(lemma)
-    return frozenset(forms)
+        needed: set[str] | None = set()
+        for row in rows:
+            kind, _, words = row.requires.partition(":")
+            if kind not in ("prep", "prt", "child", "sub", "dobj") or not words:
+                needed = None
+                break
+            for word in words.split("|"):
+                needed |= inflections(word)
+        for form in inflections(lemma):
+            if form in cues and (cues[form] is None or needed is None):
+                cues[form] = None
+            elif form in cues:
+                cues[form] = frozenset(cues[form] | needed)  # type: ignore[operator]
+            else:
+                cues[form] = None if needed is None else frozenset(needed)
+    return cues
 
 
 _IRREGULAR = {
