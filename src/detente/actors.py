@@ -145,7 +145,6 @@ class ActorFinder:
         """Longest known phrases, left to right, plus people (PERSON entities, proper-name
         chains the entity recognizer missed, surnames the article introduced) and pronouns."""
         words = [norm(t.text) for t in doc]
-        n = len(words)
         person_ents = [(e.start - _base(doc), e.end - _base(doc)) for e in doc.ents
                        if e.label_ == "PERSON"]
         found = list(self.phrase_atoms(doc, words, person_ents))
