@@ -248,12 +248,12 @@ class ActorFinder:
             elif j not in covered and low in ("two", "both") and (
                     tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and not any(
                         c.dep_ == "prep" for c in tok.children)):
-                found.append(Atom(j, j + 1, (Entry("pronoun", name="they"),)))
+                found.append(Atom(j, j + 1, (Entry("pronoun", name="both"),)))
             elif j not in covered and low in ("two", "both") and tok.head.lower_ in _GROUP_WORDS \
                     and tok.head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
                 h = tok.head.i - _base(doc)
                 if h not in covered:
-                    found.append(Atom(h, h + 1, (Entry("pronoun", name="they"),)))
+                    found.append(Atom(h, h + 1, (Entry("pronoun", name="both"),)))
                     covered.add(h)
         found.sort(key=lambda a: a.start)
         return found
@@ -344,7 +344,8 @@ class ActorFinder:
                 return None
             return Mention(start, end, anchor, tuple(
                 _with_text(a, text, char_start, char_end, "pronoun") for a in actors),
-                person=word in PERSONAL, plural=word in PLURAL, how="pronoun:" + word)
+                person=word in PERSONAL, plural=word in PLURAL or word == "both",
+                how="pronoun:" + word)
         entries = [(a, e) for a, e in entries if e.kind != "pronoun"]
 
         country = sector = name = role = None
@@ -525,7 +526,7 @@ class ActorFinder:
             country = discourse.last(lambda m: m.actors[0].sector is None and not m.person)
             if country is not None:
                 return country.actors[0]
-        if pub is not None and (role or sector == "GOV"):
+        if pub is not None and sector == pub.sector:
             return Actor(pub.name, pub.name, pub.country, pub.sector)
         return None
 
@@ -560,6 +561,15 @@ class ActorFinder:
                     return list(m.actors[:1])
             m = discourse.last(lambda m: m.person and not m.plural)
             return list(m.actors[:1]) if m else []
+        if word == "both":  # "both countries", "the two": the last two actors named
+            pair: list[Actor] = []
+            for mention in reversed(discourse.history[-8:]):
+                for actor in mention.actors:
+                    if actor.country and all(actor.country != p.country for p in pair):
+                        pair.append(Actor(actor.text, actor.name if mention.person else None,
+                                          actor.country, actor.sector if mention.person
+                                          else None))
+            return list(reversed(pair[:2]))
         if word in PLURAL or word == "they":
             m = discourse.last(lambda m: m.plural or len(m.actors) > 1)
             recent = discourse.history[-6:]

@@ -186,11 +186,16 @@ class Coder:
                 or (not source and "passive-no-agent" in cand.rule):
             where = (target[0].country if target else None) or (
                 location.country if location else None) or focus
-            if where and row.type in ("ASSAULT", "COERCE"):
+            if where and row.type in ("ASSAULT", "COERCE") and target:
                 sector = "COP" if row.type == "COERCE" else "UNK"
                 source = [Actor("(unidentified)", None, where, sector)]
         if not source:
             return [], "no resolvable source"
+        if not target and row.type == "CONSULT" and location is not None and \
+                location.country and all(a.country != location.country for a in source):
+            # a visit to a place is a consultation with its government
+            target = [Actor(location.name, None, location.country, "GOV",
+                            how="place visited")]
         named = {(a.country, a.name) for a in source if a.name}
         target = [a for a in target if not (a.name and (a.country, a.name) in named)]
         nominal = cand.rule.startswith("noun:")

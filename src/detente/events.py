@@ -261,14 +261,14 @@ class EventReader:
                 subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subj:
                     target = self.actors_at(subj[0], index)
-        elif "noobj" not in row.flags:
+        else:
             children = list(verb.children)
             for c in list(children):
                 if c.dep_ == "npadvmod":
                     children.extend(g for g in c.children if g.dep_ == "prep")
+            objects = ("dobj", "dative", "attr") if "noobj" not in row.flags else ()
             for c in children:
-                if c.dep_ in ("dobj", "dative", "attr") or (
-                        c.dep_ == "prep" and c.lower_ in row.target_preps):
+                if c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in row.target_preps):
                     slot = c if c.dep_ != "prep" else next(
                         (g for g in c.children if g.dep_ == "pobj"), None)
                     for m in self.actors_at(slot, index, depth=3 if c.dep_ != "prep" else 4):
