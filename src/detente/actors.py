@@ -294,8 +294,8 @@ class ActorFinder:
                     and h in covered:
                 tok = head  # "Hungarian and Romanian officials": one phrase, two countries
                 continue
-            if tok.dep_ in _NP_DEPS and tok.ent_type_ in ("ORG", "FAC") and \
-                    head.ent_type_ == tok.ent_type_ and head.ent_iob_ == "I" and h not in covered:
+            if tok.dep_ == "compound" and head.pos_ == "PROPN" and h not in covered and \
+                    tok.pos_ == "PROPN" and head.is_title:
                 tok = head  # "the United States Commission on ...": the country names an org
                 continue
             if tok.dep_ in _NP_DEPS and (h in covered or _is_person(head)):

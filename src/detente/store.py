@@ -405,6 +405,15 @@ class Store:
 
         return self.add_results(batches(), **kwargs)
 
+    def article_texts(self, batch_size: int = 1000) -> Iterator[tuple[str, str, str | None]]:
+        """(id, text, date) of every stored article, streamed: what story clustering
+        sketches before ``set_stories``."""
+        with self._borrow() as cursor:
+            result = cursor.execute(
+                "SELECT id, text, CAST(date AS VARCHAR) FROM articles ORDER BY id")
+            while rows := result.fetchmany(batch_size):
+                yield from rows
+
     def set_stories(self, assignments: Mapping[str, str]) -> int:
         """Put articles into stories (article id -> story id); returns the rows changed.
         Articles not named keep their story."""
