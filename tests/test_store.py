@@ -92,6 +92,17 @@ def test_stories_merge_reports_of_one_event(store):
     assert detail["story"]["reports"] == 2
 
 
+def test_article_texts_feed_story_clustering(store):
+    from detente.stories import cluster_stories
+
+    store.add_batch(sample_articles())
+    texts = list(store.article_texts(batch_size=2))
+    assert [t[0] for t in texts] == ["a1", "a2", "a3", "a4", "a5"]
+    assert texts[0][2] == "2025-03-10"
+    assignments = cluster_stories(texts)
+    assert store.set_stories(assignments) == sum(1 for k, v in assignments.items() if k != v)
+
+
 def test_filters(store):
     store.add_batch(sample_articles())
     assert set(store.events(actor="USA")["type"]) == {"ACCUSE", "REJECT", "CONSULT"}
