@@ -167,12 +167,18 @@ class ActorFinder:
                            if e.label_ == "PERSON"]
         found: list[Atom] = []
         i, n = 0, len(words)
+        lowers = [w.lower() for w in words]
         while i < n:
-            if words[i].lower() not in k.first_words and doc[i].lemma_.lower() not in \
-                    k.first_words:
+            lengths = k.lengths.get(lowers[i])
+            if lengths is None:
+                lemma = doc[i].lemma_.lower()
+                lengths = k.lengths.get(lemma) if lemma != lowers[i] else None
+            if lengths is None:
                 i += 1
                 continue
-            for length in range(min(k.max_len, n - i), 0, -1):
+            for length in lengths:
+                if length > n - i:
+                    continue
                 entries = k.lookup(tuple(words[i:i + length]))
                 last = doc[i + length - 1]
                 if not entries and last.lemma_ and last.lemma_.lower() != words[i + length - 1]:

@@ -64,6 +64,8 @@ class Knowledge:
     country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> name
     capitals: dict[str, str] = field(default_factory=dict)  # iso3 -> capital
     first_words: frozenset[str] = frozenset()  # lowercase first tokens of every phrase
+    # lowercase first token -> the lengths of the phrases it starts, longest first
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     # ---- building -------------------------------------------------------------------
     def add(self, phrase: str, entry: Entry, *, case_sensitive: bool) -> None:
@@ -85,10 +87,9 @@ class Knowledge:
 
     # ---- queries --------------------------------------------------------------------
     def lookup(self, tokens: tuple[str, ...]) -> list[Entry]:
-        """Entries for a token sequence: proper names first (exact case), then common words."""
+        """Entries for a token sequence: proper names first (exact case, so the pronoun
+        "us" is never "US"), then common words."""
         found = list(self.proper.get(tokens, ()))
-        if not found and all(t.isupper() for t in tokens if t.isalpha()) and len(tokens) == 1:
-            pass  # an all-caps acronym must match exactly; do not lowercase "US" into "us"
         found += self.common.get(tuple(t.lower() for t in tokens), ())
         return found
 
@@ -206,8 +207,11 @@ def load_knowledge() -> Knowledge:
     for _, row in read_tsv("sector_words.tsv"):
         k.add(row["phrase"], Entry("sector", None, row["sector"], role=row["phrase"].lower()),
               case_sensitive=False)
-    firsts = {key[0].lower() for key in k.proper} | {key[0] for key in k.common}
-    k.first_words = frozenset(firsts)
+    by_first: dict[str, set[int]] = defaultdict(set)
+    for key in [*k.proper, *k.common]:
+        by_first[key[0].lower()].add(len(key))
+    k.lengths = {w: tuple(sorted(n, reverse=True)) for w, n in by_first.items()}
+    k.first_words = frozenset(k.lengths)
     return k
 
 
