@@ -225,11 +225,17 @@ class ActorFinder:
                     and j not in covered and not any(
                     s <= j < e for s, e in spans) and tok.ent_type_ in ("", "PERSON"):
                 k = j
-                while k + 1 < n and doc[k + 1].pos_ == "PROPN" and (k + 1) not in covered \
-                        and doc[k + 1].ent_type_ in ("", "PERSON"):
-                    k += 1
+                while k + 1 < n and (k + 1) not in covered:
+                    nxt = doc[k + 1]
+                    if nxt.pos_ == "PROPN" and nxt.ent_type_ in ("", "PERSON"):
+                        k += 1
+                    elif nxt.text == "-" and k + 2 < n and doc[k + 2].pos_ == "PROPN" and \
+                            not nxt.whitespace_:  # "al-Quaety"
+                        k += 2
+                    else:
+                        break
                 chain = doc[j:k + 1]
-                names = [t for t in chain if t.is_title or t.text[:1].isupper()]
+                names = [t for t in chain if t.text[:1].isupper()]
                 if (len(names) >= 2 and len(chain) <= 4 and chain.root.dep_ in (
                         "nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss")) or any(
                         t.lower_.split("-")[-1] in known or t.lower_ in known for t in chain):
@@ -447,6 +453,8 @@ class ActorFinder:
         if former and (person or titles) and country and country not in INTERNATIONAL:
             sector = "ELI"
         # definite descriptions and titles without a country resolve against the discourse
+        if titles and not person and not plural and not sectors:
+            person = True  # "the Secretary", "the Queen": one person, named or not
         if country is None and person and titles and discourse.publisher is not None and \
                 role not in MONARCHS and discourse.publisher.uses_title(role):
             # a titled official with no nationality, in a government's own release, is theirs
@@ -484,8 +492,6 @@ class ActorFinder:
             how.append("publisher-voice")
         if country in INTERNATIONAL:
             sector = None
-        if titles and not person and not plural and not sectors:
-            person = True  # "the Secretary", "the President": one person, named or not
         if person and name is None:
             name = text if not titles else None
         actor = Actor(text=text, name=name, country=country, sector=sector,
@@ -577,6 +583,9 @@ class ActorFinder:
                                           else None))
             return list(reversed(pair[:2]))
         if word in PLURAL or word == "they":
+            people = [m for m in discourse.history[-4:] if m.person and not m.plural]
+            if len(people) >= 2 and people[-1].actors[0].country != people[-2].actors[0].country:
+                return [people[-2].actors[0], people[-1].actors[0]]  # the two who just met
             m = discourse.last(lambda m: m.plural or len(m.actors) > 1)
             recent = discourse.history[-6:]
             # "the two": the last two different actors

@@ -274,6 +274,11 @@ class EventReader:
                     for m in self.actors_at(slot, index, depth=3 if c.dep_ != "prep" else 4):
                         if m not in target:
                             target.append(m)
+            if not target:  # "fired rounds aimed at a loudspeaker in South Korea"
+                for o in (c for c in verb.children if c.dep_ == "dobj"):
+                    for acl in (g for g in o.children if g.dep_ == "acl"):
+                        target = self._prep_objects(acl, {"at", "into", "on", "against"},
+                                                    index)
             if not target:  # "hold Russia accountable": the small clause's subject
                 for c in verb.children:
                     if c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ == "ADJ":
@@ -337,21 +342,26 @@ class EventReader:
             source = between
             target = [m for m in target if m not in between]
             rule += "/between"
-        # "X bears (the) blame": X is the accused; the speaker is whoever says so
-        if row.lemma == "blame" and noun.dep_ == "dobj" and head.lemma_ in ("bear", "share",
-                                                                             "carry"):
+        # "X bears (the) blame", "Y are the suspected perpetrators": X and Y are accused;
+        # the source is whoever says so
+        if "accused" in row.flags:
+            if not (noun.dep_ in ("dobj", "attr") and head.lemma_ in ("bear", "share", "carry",
+                                                                    "be", "take", "claim")):
+                return None
+            if head.lemma_ in ("take", "claim"):  # "X claimed responsibility": X did it
+                return None
             target, _ = self.subject_of(head, index)
             speaker = head
             while speaker.dep_ in ("ccomp", "conj") and speaker.head.i != speaker.i:
                 speaker = speaker.head
             source, how = self.subject_of(speaker, index) if speaker.i != head.i else ([], "")
-            rule = f"noun:blame/bear/{how}"
+            rule = f"noun:{row.lemma}/{head.lemma_}/{how}"
             governor = speaker
         if governor.pos_ not in ("VERB", "AUX"):
             governor = noun
         doing = "/light:" in rule and head.lemma_.lower() in ACTIVITY_VERBS
-        if not doing and any(c.dep_ == "amod" and c.lower_ in RELATIONSHIP_WORDS
-                             for c in noun.children):
+        if row.type in UNDIRECTED and not doing and any(
+                c.dep_ == "amod" and c.lower_ in RELATIONSHIP_WORDS for c in noun.children):
             return None  # a description of a relationship, not an event
         return Candidate(row, noun, source, target, rule, [noun], governor)
 
