@@ -531,6 +531,10 @@ class ActorFinder:
         if sector == "GOV" or role in ("department", "administration", "government", "regime"):
             if role in ("department",) and pub is not None:
                 return Actor(pub.name, pub.name, pub.country, pub.sector)
+            if role in ("government", "regime", "authorities", "authority") and discourse.focus \
+                    and (pub is None or discourse.focus != pub.country):
+                # "the government" of a story about a country is that country's
+                return Actor(role, None, discourse.focus, "GOV")
             gov = discourse.last(lambda m: m.actors[0].sector == "GOV" and not m.person)
             if gov is not None:
                 return gov.actors[0]

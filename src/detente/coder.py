@@ -191,7 +191,8 @@ class Coder:
                 source = [Actor("(unidentified)", None, where, sector)]
         if not source:
             return [], "no resolvable source"
-        if not target and row.type == "CONSULT" and location is not None and \
+        if not target and row.type == "CONSULT" and row.mode == "visit" and location is not None \
+                and \
                 location.country and all(a.country != location.country for a in source):
             # a visit to a place is a consultation with its government
             target = [Actor(location.name, None, location.country, "GOV",
