@@ -114,6 +114,7 @@ class Discourse:
     people: dict[str, Actor] = field(default_factory=dict)  # lowercase name token -> actor
     quote_speaker: Actor | None = None
     focus: str | None = None  # the country the story happens in, for actors with none
+    here: str | None = None  # the country of the place the current sentence names, if any
 
     def remember(self, mention: Mention) -> None:
         if not mention.resolved:
@@ -478,11 +479,12 @@ class ActorFinder:
         quantified = any(c.dep_ == "det" and c.lower_ in ("all", "any", "other", "some",
                                                          "many", "several", "various")
                          for c in head_tok.children)
-        if country is None and not person and not titles and discourse.focus and sectors \
-                and sector in _DOMESTIC_SECTORS and not quantified:
-            # people, police, protesters with no country of their own: the story's country
-            country = discourse.focus
-            how.append("article-country")
+        if country is None and not person and not titles and (discourse.here or discourse.focus) \
+                and sectors and sector in _DOMESTIC_SECTORS and not quantified:
+            # people, police, protesters with no country of their own: where the sentence
+            # says they are, else the story's country
+            country = discourse.here or discourse.focus
+            how.append("place-country" if discourse.here else "article-country")
         if country is None and not person and not titles and not sectors:
             return None
         if sector is None and not person and discourse.publisher is not None and \
@@ -531,10 +533,11 @@ class ActorFinder:
         if sector == "GOV" or role in ("department", "administration", "government", "regime"):
             if role in ("department",) and pub is not None:
                 return Actor(pub.name, pub.name, pub.country, pub.sector)
-            if role in ("government", "regime", "authorities", "authority") and discourse.focus \
-                    and (pub is None or discourse.focus != pub.country):
+            place = discourse.here or discourse.focus
+            if role in ("government", "regime", "authorities", "authority") and place \
+                    and (pub is None or place != pub.country):
                 # "the government" of a story about a country is that country's
-                return Actor(role, None, discourse.focus, "GOV")
+                return Actor(role, None, place, "GOV")
             gov = discourse.last(lambda m: m.actors[0].sector == "GOV" and not m.person)
             if gov is not None:
                 return gov.actors[0]

@@ -112,6 +112,7 @@ class Coder:
         docs = [sent.doc if sent.doc is not None else pre(sent.text) for sent in sents]
         discourse.focus = self._focus(docs)
         for sent, doc in zip(sents, docs, strict=True):
+            discourse.here = self._here(doc, discourse.focus) if sent.doc is not None else None
             mentions = self.finder.mentions(doc, discourse, offset=sent.start)
             speaker = None
             if sent.doc is not None:
@@ -134,6 +135,14 @@ class Coder:
         return CodedArticle(article=article, events=tuple(dedupe(events)), quotes=tuple(quotes),
                             actors=tuple(actors), sentences=len(sents),
                             decisions=tuple(decisions))
+
+    def _here(self, doc: Doc, focus: str | None) -> str | None:
+        """The country of the first city or country the sentence puts something in."""
+        for name in place_names(doc):
+            place = locate(name.text, prefer=focus)
+            if place is not None and place.country:
+                return place.country
+        return None
 
     def _focus(self, docs: list[Doc]) -> str | None:
         """The country the story is about: the one its place names and demonyms name most
@@ -214,6 +223,10 @@ class Coder:
             if row.type not in TARGETLESS_OK:
                 if not (row.type in UNDIRECTED and len({a.country for a in source}) > 1):
                     return [], f"{row.type} needs a target"
+        if event_type(row.type).quad == 4:
+            # a capital attacked or blockaded is the city, not its government
+            target = [replace(a, sector=None) if a.how.startswith("capital:") else a
+                      for a in target]
         mood = modality(cand.governor, cand.token, pub.year if pub else None)
         kind = row.type
         if kind in ("CONSULT", "COOPERATE") and mood == "future":
