@@ -526,7 +526,8 @@ class ActorFinder:
             same = discourse.last(lambda m: m.role == role and not m.plural)
             if same is not None:
                 return same.actors[0]
-            if pub is not None:
+            portfolio = any(c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
+            if pub is not None and not portfolio:  # "Secretary of State for Energy" is not
                 holder = self.k.holder(pub.country, normalize_role(role), discourse.date)
                 if holder is not None:
                     return Actor(holder.name, holder.name, holder.country, holder.sector or "GOV")

@@ -125,7 +125,9 @@ class EventReader:
         for c in verb.children:
             if c.dep_ in SUBJECTS:
                 if c.lower_ in RELATIVE and verb.dep_ == "relcl":
-                    return self.actors_at(verb.head, index), "relative"
+                    # the antecedent itself must name an actor: in "a measure that bans
+                    # US airlines" the measure acts, not the country that modifies it
+                    return self.actors_at(verb.head, index, depth=0), "relative"
                 return self.actors_at(c, index), "subject"
             if c.dep_ == "agent":
                 pobj = [g for g in c.children if g.dep_ == "pobj"]
