@@ -582,13 +582,16 @@ class ActorFinder:
             m = discourse.last(lambda m: m.person and not m.plural)
             return list(m.actors[:1]) if m else []
         if word == "both":  # "both countries", "the two": the last two actors named
+            sector = "GOV" if tok is not None and tok.lemma_.lower() in (
+                "president", "leader", "minister", "government", "secretary", "delegation",
+                "side") else None
             pair: list[Actor] = []
             for mention in reversed(discourse.history[-8:]):
                 for actor in mention.actors:
                     if actor.country and all(actor.country != p.country for p in pair):
                         pair.append(Actor(actor.text, actor.name if mention.person else None,
                                           actor.country, actor.sector if mention.person
-                                          else None))
+                                          else sector))
             return list(reversed(pair[:2]))
         if word in PLURAL or word == "they":
             people = [m for m in discourse.history[-4:] if m.person and not m.plural]

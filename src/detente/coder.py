@@ -210,7 +210,13 @@ class Coder:
         target = [a for a in target if not (a.name and (a.country, a.name) in named)]
         nominal = cand.rule.startswith("noun:")
         # "put their militaries on alert": what the source owns is not its target
-        target = [a for a in target if not _owned_by_source(a, source)]
+        owned = [a for a in target if _owned_by_source(a, source)]
+        if owned:
+            # "put their militaries on alert": what the source owns is not its target, but
+            # says which part of it acts
+            target = [a for a in target if a not in owned]
+            source = [replace(a, sector=owned[0].sector) if a.sector is None and
+                      a.country == owned[0].country else a for a in source]
         if not target and cand.object_word is not None and not (
                 row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS) and not (
                 row.type in UNDIRECTED and len({a.country for a in source}) > 1):
