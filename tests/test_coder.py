@@ -90,3 +90,10 @@ def test_explain_names_actors_and_decisions():
     text = explain(coded)
     assert "no event from 'meet': negated" in text
     assert "EVENT SANCTION CHL: -> PER:" in text
+
+
+def test_unparsed_sentences_with_emoticon_tokens_do_not_crash():
+    # spaCy's blank tokenizer gives "):" corrupt tree edges; walking them used to segfault
+    coded = code("WKRN (CBS Nashville, TN): The mayor is here today.\n\n"
+                 "Chile sanctioned Peru.")
+    assert [e.type for e in coded.events] == ["SANCTION"]

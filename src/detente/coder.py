@@ -24,7 +24,7 @@ from .dates import parse_iso
 from .dates import resolve as resolve_date
 from .events import ACT_NOUNS, TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
 from .knowledge import load_knowledge, trigger_cues, trigger_surface_forms
-from .nlp import coder_pipeline, tokenizer_only
+from .nlp import coder_pipeline, tokenizer_only, unparsed
 from .places import locate
 from .records import Actor, Article, CodedArticle, Decision, Event, Location, Quote, Span
 
@@ -107,9 +107,8 @@ class Coder:
         quotes: list[Quote] = []
         actors: list[Actor] = []
         decisions: list[Decision] = []
-        pre = tokenizer_only()
         pub = parse_iso(article.date)
-        docs = [sent.doc if sent.doc is not None else pre(sent.text) for sent in sents]
+        docs = [sent.doc if sent.doc is not None else unparsed(sent.text) for sent in sents]
         discourse.focus = self._focus(docs)
         for sent, doc in zip(sents, docs, strict=True):
             discourse.here = self._here(doc, discourse.focus) if sent.doc is not None else None

@@ -6,6 +6,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ConfigError
 
@@ -44,3 +45,19 @@ def tokenizer_only() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def unparsed(text: str) -> Doc:
+    """A tokenized sentence that the coder does not parse, safe to walk like a parsed one.
+
+    Each token is its own head. Built explicitly because a blank Doc can carry corrupt
+    tree edges: in spaCy 3.8 the emoticon exception "):" gets a left edge of 0, and
+    ``Token.children`` then reads out of bounds and crashes the process (seen on corpus
+    article wh-000687).
+    """
+    pre = tokenizer_only()
+    tokens = pre.make_doc(text)
+    n = len(tokens)
+    return Doc(pre.vocab, words=[t.text for t in tokens],
+               spaces=[bool(t.whitespace_) for t in tokens], heads=list(range(n)),
+               deps=["dep"] * n)
