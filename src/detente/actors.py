@@ -586,7 +586,9 @@ class ActorFinder:
                 "president", "leader", "minister", "government", "secretary", "delegation",
                 "side") else None
             pair: list[Actor] = []
-            for mention in reversed(discourse.history[-8:]):
+            recent = discourse.history[-8:]
+            people = [m for m in recent if m.person and not m.plural]
+            for mention in [*reversed(people), *reversed(recent)]:  # people first
                 for actor in mention.actors:
                     if actor.country and all(actor.country != p.country for p in pair):
                         pair.append(Actor(actor.text, actor.name if mention.person else None,

@@ -37,6 +37,9 @@ FUTURE_HEADS = {"plan", "intend", "expect", "hope", "aim", "prepare", "vow", "wa
 ACT_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", "shooting",
              "incident", "violence", "assault", "stabbing", "murder", "massacre", "explosion",
              "blast", "strike", "strikes", "act", "acts", "crime", "crimes", "atrocities"}
+# Verbs that do what they say when said: "I want to thank ..." thanks.
+PERFORMATIVES = {"thank", "congratulate", "commend", "welcome", "express", "extend", "honor",
+                 "recognize", "condemn", "applaud", "praise", "salute", "offer", "convey"}
 HEDGE_HEADS = {"appear", "seem", "try", "attempt", "seek"}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "perhaps", "likely",
                  "purportedly", "supposedly"}
@@ -269,6 +272,10 @@ class EventReader:
                 if c.dep_ == "npadvmod":
                     children.extend(g for g in c.children if g.dep_ == "prep")
             objects = ("dobj", "dative", "attr") if "noobj" not in row.flags else ()
+            if verb.dep_ == "relcl" and any(c.dep_ in ("dobj", "pobj") and c.lower_ in RELATIVE
+                                            for c in verb.subtree):
+                # "Sheikh Mohammed, whom I met with several times": the antecedent
+                target = self.actors_at(verb.head, index, depth=0)
             for c in children:
                 if c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in row.target_preps):
                     slot = c if c.dep_ != "prep" else next(
@@ -414,6 +421,8 @@ def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
     for tok in chain[1:]:
         if tok.lemma_ in HEDGE_HEADS:
             return "hedged"
+        if tok.lemma_ in ("want", "like", "wish") and gov.lemma_ in PERFORMATIVES:
+            return "asserted"  # "I want to thank": the thanking is done by saying it
         if tok.lemma_ in FUTURE_HEADS and gov.dep_ == "xcomp":
             return "future"
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in tok.children) \
@@ -422,10 +431,10 @@ def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
     if gov.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children):
         return "historical"
     if pub_year is not None:
-        for c in gov.subtree:
-            if c.like_num and len(c.text) == 4 and c.text.isdigit() and c.head.i != trigger.i:
-                year = int(c.text)
-                if 1900 < year < pub_year - 1 and c.head.dep_ == "prep" or (
-                        1900 < year < pub_year - 1 and c.dep_ == "pobj"):
+        # "in 2011": a year in a prepositional phrase of the clause itself
+        for prep in (c for c in gov.children if c.dep_ == "prep"):
+            for c in prep.subtree:
+                if c.dep_ in ("pobj", "nummod", "compound") and c.like_num and \
+                        len(c.text) == 4 and c.text.isdigit() and 1900 < int(c.text) < pub_year - 1:
                     return "historical"
     return "asserted"
