@@ -152,6 +152,7 @@ class DaskExecutor:
         if workers < 1:
             raise ConfigError(f"--workers must be at least 1, got {workers}")
         self._cluster = None
+        self._client = None
         if scheduler_address is None:
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
                                          processes=True, dashboard_address=None)
@@ -162,7 +163,12 @@ class DaskExecutor:
             except OSError as exc:
                 raise ConfigError(
                     f"cannot reach the Dask scheduler at {scheduler_address}: {exc}") from exc
-        self._client.run(_warm_worker)
+        try:
+            self._client.run(_warm_worker)
+        except ImportError as exc:
+            self.close()
+            raise ConfigError(f"a Dask worker cannot load detente ({exc}): install the same "
+                              "detente, with its spaCy model, on every worker") from exc
         threads = sum(self._client.nthreads().values()) or workers
         self.in_flight = in_flight or 2 * threads
 
@@ -174,7 +180,8 @@ class DaskExecutor:
                         batches, self.in_flight)
 
     def close(self) -> None:
-        self._client.close()
+        if self._client is not None:
+            self._client.close()
         if self._cluster is not None:
             self._cluster.close()
 
