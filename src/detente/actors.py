@@ -358,7 +358,7 @@ class ActorFinder:
             return Mention(start, end, anchor, tuple(
                 _with_text(a, text, char_start, char_end, "pronoun") for a in actors),
                 person=word in PERSONAL, plural=word in PLURAL or word == "both",
-                how="pronoun:" + word)
+                how="pronoun:" + word, subject=head_tok.dep_ in ("nsubj", "nsubjpass"))
         entries = [(a, e) for a, e in entries if e.kind != "pronoun"]
 
         country = sector = name = role = None

@@ -139,7 +139,7 @@ class Coder:
         """The country of the first city or country the sentence puts something in."""
         for name in place_names(doc):
             place = locate(name.text, prefer=focus)
-            if place is not None and place.country:
+            if place is not None and place.country and (place.known or focus is None):
                 return place.country
         return None
 

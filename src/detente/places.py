@@ -57,13 +57,20 @@ def locate(name: str, prefer: str | None = None) -> Location | None:
     entries = k.proper.get(tuple(key.split()), []) if key else []
     for e in entries:
         if e.kind in ("country", "dependency") and e.country:
-            return Location(name=name, country=e.country)
+            return Location(name=name, country=e.country, known=True)
+    for e in entries:
+        if e.kind == "capital" and e.country:  # a capital is known for sure
+            city = next((c for c in _cities().get(key, ()) if
+                         _iso2_to_iso3().get(c[0]) == e.country), None)
+            return Location(name=name, country=e.country, lat=city[1] if city else None,
+                            lon=city[2] if city else None, known=True)
     state = _us_states().get(key)
     if state is not None:  # "Surfside, Florida": the state, not Florida in Cuba
-        return Location(name=name, country="USA")
+        return Location(name=name, country="USA", known=True)
     cities = _cities().get(key)
     if cities:
         to_iso3 = _iso2_to_iso3()
         city = next((c for c in cities if to_iso3.get(c[0]) == prefer), cities[0])
-        return Location(name=name, country=to_iso3.get(city[0]), lat=city[1], lon=city[2])
+        return Location(name=name, country=to_iso3.get(city[0]), lat=city[1], lon=city[2],
+                        known=len(cities) == 1 or to_iso3.get(city[0]) == prefer)
     return None

@@ -102,6 +102,9 @@ class Location:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    # False when the name is a city several countries share and none is the story's:
+    # good enough to put on a map, not to give an actor its country
+    known: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
