@@ -278,3 +278,35 @@ def test_observe_sketches_coded_articles_as_they_stream_past():
     clusterer = StoryClusterer()
     assert list(clusterer.observe(items)) == items
     assert clusterer.assignments() == {"accord": "accord", "headline": "accord"}
+
+
+def test_run_groups_copies_into_one_story_and_counts_events_once(tmp_path):
+    """`detente run` clusters what it stored: a wire copy with a new headline is the same
+    story, so its events are one event with two reports."""
+    import json
+
+    from click.testing import CliRunner
+
+    from detente.cli import main
+    from detente.store import Store
+
+    text = ("Japan's foreign minister met his South Korean counterpart in Tokyo on Monday. "
+            "The two ministers agreed to expand security cooperation, officials said.\n\n"
+            "Japan also condemned North Korea's latest missile launch in a statement.")
+    rows = [{"id": "wire-1", "title": "Tokyo and Seoul agree to deepen ties", "date":
+             "2025-03-04", "text": text},
+            {"id": "wire-2", "title": "Japan, South Korea ministers meet", "date": "2025-03-04",
+             "text": text},
+            {"id": "other", "title": "Chile sanctions Peru", "date": "2025-03-04",
+             "text": "Chile sanctioned Peru on Monday over a border dispute."}]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    result = CliRunner().invoke(main, ["run", str(source), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "2 stories in the store" in result.stdout
+    with Store(str(db), read_only=True) as store:
+        events = store.events(count="events")
+        reports = store.events(count="reports")
+    assert len(reports) == 2 * len(events) - 1  # every event of the copy merged, plus Chile's
+    assert events["mentions"].max() == 2

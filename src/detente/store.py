@@ -203,6 +203,7 @@ class RunSummary:
     rejections_added: int = 0  # new to the store (the same rejection is stored once)
     skipped: int = 0  # documents whose article id was already stored
     batches: int = 0
+    stories: int = 0  # stories the stored articles form after this run (0: not clustered)
     rejected: list[Rejected] = field(default_factory=list)
 
     @property
@@ -696,12 +697,15 @@ def run(store: Store, paths: Sequence[str], *, date: str | None = None,
         stdin: TextIO | None = None, options: CodeOptions | None = None,
         executor: Executor | None = None,
         on_rejection: Callable[[Rejected], None] | None = None,
-        on_batch: Callable[[RunSummary], None] | None = None) -> RunSummary:
+        on_batch: Callable[[RunSummary], None] | None = None,
+        story_threshold: float | None = None) -> RunSummary:
     """Read the inputs, code the documents not stored yet, and store them batch by batch.
 
     Documents whose id is already stored are skipped before coding, so a re-run of the
     same input adds nothing and a re-run after a kill codes only what is missing.
     ``executor`` is passed to ``pipeline.code_batches`` (None: in this process).
+    With ``story_threshold``, every stored article (this run's and earlier ones) is then
+    grouped into stories, so queries count events rather than reports.
     """
     from .ingest import read_inputs
     from .pipeline import CodeOptions, code_batches
@@ -719,5 +723,12 @@ def run(store: Store, paths: Sequence[str], *, date: str | None = None,
                 seen.add(item.id)
             yield item
 
-    return store.add_results(code_batches(not_stored(), options, executor), summary=summary,
-                             on_rejection=on_rejection, on_batch=on_batch)
+    summary = store.add_results(code_batches(not_stored(), options, executor), summary=summary,
+                                on_rejection=on_rejection, on_batch=on_batch)
+    if story_threshold is not None:
+        from .stories import cluster_stories
+
+        assignments = cluster_stories(list(store.article_texts()), threshold=story_threshold)
+        store.set_stories(assignments)
+        summary.stories = len(set(assignments.values()))
+    return summary

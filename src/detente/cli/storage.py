@@ -15,7 +15,7 @@ from ..errors import DetenteError
 from ..pipeline import CodeOptions
 from ..store import DEFAULT_DB, RunSummary, Store
 from . import main
-from .options import executor_from_options, executor_options
+from .options import executor_from_options, executor_options, story_options
 
 COUNTS = click.Choice(["events", "reports"])
 
@@ -55,7 +55,8 @@ def _store(db: str, *, read_only: bool = True) -> Iterator[Store]:
               help="Articles per batch; each batch is committed on its own.")
 @click.option("-v", "--verbose", is_flag=True, help="Report each committed batch on stderr.")
 @executor_options
-def run(inputs, db, date, batch_size, verbose, workers, engine, scheduler):
+@story_options
+def run(inputs, db, date, batch_size, verbose, workers, engine, scheduler, story_threshold):
     """Code INPUTS (files, directories, - for stdin) and store them in the database.
 
     Articles already stored are skipped, so running the same input twice adds nothing
@@ -75,7 +76,8 @@ def run(inputs, db, date, batch_size, verbose, workers, engine, scheduler):
         with _store(db, read_only=False) as store:
             summary = run_into_store(
                 store, inputs, date=date, options=CodeOptions(batch_size=batch_size),
-                executor=executor, on_rejection=report_rejection, on_batch=report_batch)
+                executor=executor, on_rejection=report_rejection, on_batch=report_batch,
+                story_threshold=story_threshold)
             totals = store.counts()
     finally:
         if executor is not None:
@@ -83,7 +85,8 @@ def run(inputs, db, date, batch_size, verbose, workers, engine, scheduler):
     click.echo(f"stored {summary.articles} article(s), {summary.events} event report(s), "
                f"{summary.actors} actor mention(s), {summary.quotes} quote(s); "
                f"{summary.rejections} input(s) rejected; "
-               f"{summary.skipped} skipped as already stored")
+               f"{summary.skipped} skipped as already stored; "
+               f"{summary.stories} stor{'y' if summary.stories == 1 else 'ies'} in the store")
     click.echo(f"{db} holds {totals['articles']} article(s), {totals['events']} event "
                f"report(s) ({totals['merged_events']} event(s) once reports are merged), "
                f"{totals['rejections']} rejection(s)")
