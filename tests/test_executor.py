@@ -211,3 +211,20 @@ def test_an_unreachable_scheduler_is_a_config_error():
         DaskExecutor("tcp://127.0.0.1:9", connect_timeout=1)
     assert str(error.value).startswith(
         "cannot reach the Dask scheduler at tcp://127.0.0.1:9: Timed out trying to connect")
+
+
+def _die(batch, *args):
+    import os
+
+    os._exit(1)
+
+
+def test_a_dead_worker_is_a_clear_error_naming_the_batch():
+    from detente.errors import WorkerError
+    from detente.executor import ProcessPool
+    from detente.records import RawDocument
+
+    batch = [RawDocument(id="a", text="Chile sanctioned Peru.", where="in.jsonl:7")]
+    with ProcessPool(1, initializer=None) as pool:
+        with pytest.raises(WorkerError, match="the batch that starts at in.jsonl:7"):
+            list(pool.map_batches(_die, [batch]))

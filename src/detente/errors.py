@@ -5,7 +5,8 @@ Hierarchy::
     DetenteError
      ├── InputError        a path or document that cannot be read (CLI: exit 2 when nothing read)
      ├── ConfigError       bad options, missing model, bad knowledge file
-     └── StoreError        the database cannot be opened or has an old schema
+     ├── StoreError        the database cannot be opened or has an old schema
+     └── WorkerError       a worker process died while coding a batch
 
 Rejections of single documents are data (``records.Rejected``), not exceptions; their
 messages come from ``REJECTIONS`` so they can be grepped and asserted.
@@ -28,6 +29,10 @@ class ConfigError(DetenteError):
 
 class StoreError(DetenteError):
     """The event store cannot be used as asked."""
+
+
+class WorkerError(DetenteError):
+    """A worker process died (crashed or was killed) while coding a batch."""
 
 
 # Rejection catalogue: code -> message template. Keep codes stable; tests assert them.

@@ -12,11 +12,12 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from .errors import ConfigError
+from .errors import ConfigError, WorkerError
 from .records import CodedArticle, Event, Rejected
 
 ENGINES = ("local", "dask")
@@ -85,6 +86,18 @@ def _ordered(submit: Callable[[list], Any], result: Callable[[Any], list], cance
             cancel(future)
 
 
+def _pool_result(future: Future) -> list:
+    """A batch's results; a worker that died becomes a WorkerError naming the batch."""
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        where = getattr(future, "detente_where", "?")
+        raise WorkerError(
+            f"a worker process died while coding the batch that starts at {where}; what was "
+            "stored before it is kept. Run again with --workers 1 to see the document "
+            "that fails") from exc
+
+
 class ProcessPool:
     """A pool of ``workers`` processes on this machine, each loading spaCy once.
 
@@ -120,8 +133,13 @@ class ProcessPool:
     def map_batches(self, fn: Callable[..., list], batches: Iterable[list], *args: Any
                     ) -> Iterator[list]:
         pool = self._ensure_pool()
-        return _ordered(lambda batch: pool.submit(fn, batch, *args), Future.result,
-                        Future.cancel, batches, self.in_flight)
+
+        def submit(batch: list) -> Future:
+            future = pool.submit(fn, batch, *args)
+            future.detente_where = getattr(batch[0], "where", "?") if batch else "?"
+            return future
+
+        return _ordered(submit, _pool_result, Future.cancel, batches, self.in_flight)
 
     def close(self) -> None:
         if self._pool is not None:
