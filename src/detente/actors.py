@@ -14,7 +14,7 @@ discourse: what the article introduced before, or the publisher's own voice.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -202,6 +202,60 @@ class ActorFinder:
             i += 1
         cache[key] = found
         return found
+
+    def phrase_scan(self, words: list[str]) -> list[tuple[int, int, tuple[Entry, ...]]]:
+        """Known phrases in a list of token texts, longest first: the words-only scan used
+        for sentences that are not parsed (no part of speech to check a match against)."""
+        k = self.k
+        found = []
+        i, n = 0, len(words)
+        lowers = [w.lower() for w in words]
+        while i < n:
+            for length in k.lengths.get(lowers[i], ()):
+                if length <= n - i:
+                    entries = k.lookup(tuple(words[i:i + length]))
+                    if entries:
+                        found.append((i, i + length, tuple(entries)))
+                        i += length - 1
+                        break
+            i += 1
+        return found
+
+    def light_mentions(self, words: list[str], starts: list[int], discourse: Discourse,
+                       offset: int) -> list[Mention]:
+        """Mentions of a sentence the coder does not parse, for the discourse only: known
+        people, countries, places of government and organizations, and surnames the
+        article has introduced. No tree is walked, so nothing here can touch spaCy's
+        dependency data."""
+        out: list[Mention] = []
+        taken: set[int] = set()
+        for start, end, entries in self.phrase_scan(words):
+            taken.update(range(start, end))
+            e = entries[0]
+            text = " ".join(words[start:end])
+            char = offset + starts[start]
+            span = (char, offset + starts[end - 1] + len(words[end - 1]))
+            if e.kind == "person":
+                term = self.k.role_of(e.person or "", discourse.date)
+                if term is None:
+                    continue
+                actor = Actor(text, e.name, term.country, term.sector, *span, f"person:{e.name}")
+                out.append(Mention(start, end, start, (actor,), person=True, role=term.role,
+                                   how=actor.how))
+            elif e.kind in ("country", "dependency", "capital", "seat", "org") and e.country:
+                sector = e.sector if e.kind != "country" else None
+                actor = Actor(text, e.name if e.kind == "org" else None, e.country,
+                              None if e.country in INTERNATIONAL else sector, *span,
+                              f"{e.kind}:{e.country}")
+                out.append(Mention(start, end, start, (actor,), how=actor.how))
+        for j, word in enumerate(words):
+            known = discourse.people.get(word.lower()) if word[:1].isupper() else None
+            if known is not None and j not in taken:
+                span = (offset + starts[j], offset + starts[j] + len(word))
+                out.append(Mention(j, j + 1, j, (replace(known, text=word, start=span[0],
+                                                         end=span[1]),), person=True,
+                                   how=f"later-mention:{known.name}"))
+        return sorted(out, key=lambda m: m.start)
 
     def _people_and_pronouns(self, doc, words, found, covered, person_ents, known_people):
         n = len(words)

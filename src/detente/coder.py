@@ -24,7 +24,7 @@ from .dates import parse_iso
 from .dates import resolve as resolve_date
 from .events import ACT_NOUNS, TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
 from .knowledge import load_knowledge, trigger_cues, trigger_surface_forms
-from .nlp import coder_pipeline, tokenizer_only, unparsed
+from .nlp import coder_pipeline, tokenizer_only
 from .places import locate
 from .records import Actor, Article, CodedArticle, Decision, Event, Location, Quote, Span
 
@@ -43,6 +43,8 @@ class Sentence:
     index: int
     start: int  # char offset into Article.text
     text: str
+    words: list[str]  # token texts from the pre-pass
+    starts: list[int]  # their char offsets in the sentence
     doc: Doc | None = None
 
 
@@ -81,8 +83,12 @@ class Coder:
             for sent in pre(para).sents:
                 text = sent.text.strip()
                 if text:
-                    start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-                    out.append(Sentence(len(out), start, text))
+                    lead = len(sent.text) - len(sent.text.lstrip())
+                    start = offset + sent.start_char + lead
+                    base = sent.start_char + lead
+                    tokens = [t for t in sent if not t.is_space]
+                    out.append(Sentence(len(out), start, text, [t.text for t in tokens],
+                                        [t.idx - base for t in tokens]))
             offset += len(para) + 2
         return out
 
@@ -108,26 +114,30 @@ class Coder:
         actors: list[Actor] = []
         decisions: list[Decision] = []
         pub = parse_iso(article.date)
-        docs = [sent.doc if sent.doc is not None else unparsed(sent.text) for sent in sents]
-        discourse.focus = self._focus(docs)
-        for sent, doc in zip(sents, docs, strict=True):
-            discourse.here = self._here(doc, discourse.focus) if sent.doc is not None else None
+        discourse.focus = self._focus(sents)
+        for sent in sents:
+            doc = sent.doc
+            if doc is None:  # no trigger word: only who is named, for later mentions
+                for m in self.finder.light_mentions(sent.words, sent.starts, discourse,
+                                                    sent.start):
+                    discourse.remember(m)
+                    actors.extend(a for a in m.actors if a.country)
+                continue
+            discourse.here = self._here(doc, discourse.focus)
             mentions = self.finder.mentions(doc, discourse, offset=sent.start)
-            speaker = None
-            if sent.doc is not None:
-                speaker = self._speaker(doc, mentions)
-                if speaker is not None and any(t.lower_ in FIRST for t in doc):
-                    mentions = self.finder.mentions(doc, discourse, offset=sent.start,
-                                                    speaker=speaker)
-                for q in QUOTE.finditer(sent.text):
-                    quotes.append(Quote(article.id, q.group(1), sent.start + q.start(1),
-                                        sent.start + q.end(1), speaker))
-                for cand in self.reader.candidates(doc[:], mentions):
-                    made, why = self._event(article, sent, cand, pub, discourse.focus)
-                    events.extend(made)
-                    if explain:
-                        decisions.append(Decision(sent.index, cand.token.text,
-                                                  "event" if made else "dropped", why))
+            speaker = self._speaker(doc, mentions)
+            if speaker is not None and any(t.lower_ in FIRST for t in doc):
+                mentions = self.finder.mentions(doc, discourse, offset=sent.start,
+                                                speaker=speaker)
+            for q in QUOTE.finditer(sent.text):
+                quotes.append(Quote(article.id, q.group(1), sent.start + q.start(1),
+                                    sent.start + q.end(1), speaker))
+            for cand in self.reader.candidates(doc[:], mentions):
+                made, why = self._event(article, sent, cand, pub, discourse.focus)
+                events.extend(made)
+                if explain:
+                    decisions.append(Decision(sent.index, cand.token.text,
+                                              "event" if made else "dropped", why))
             for m in mentions:
                 discourse.remember(m)
                 actors.extend(a for a in m.actors if a.country and a.start >= 0)
@@ -143,17 +153,24 @@ class Coder:
                 return place.country
         return None
 
-    def _focus(self, docs: list[Doc]) -> str | None:
+    def _focus(self, sents: list[Sentence]) -> str | None:
         """The country the story is about: the one its place names and demonyms name most
         (the first one named wins ties). Actors with no country of their own ("police",
         "protesters", "a man") are placed there."""
         counts: dict[str, int] = {}
-        for doc in docs:
-            for atom in self.finder.phrase_atoms(doc):
-                for e in atom.entries[:1]:
+        for sent in sents:
+            doc = sent.doc
+            if doc is None:
+                found = [entries for _, _, entries in self.finder.phrase_scan(sent.words)]
+            else:
+                found = [atom.entries for atom in self.finder.phrase_atoms(doc)]
+            for entries in found:
+                for e in entries[:1]:
                     if e.kind in ("country", "capital", "adjective", "dependency", "people") \
                             and e.country:
                         counts[e.country] = counts.get(e.country, 0) + 1
+            if doc is None:
+                continue
             for name in place_names(doc):  # cities count too: a story in Croydon is British
                 place = locate(name.text)
                 if place is not None and place.lat is not None and place.country:
