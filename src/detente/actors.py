@@ -651,7 +651,8 @@ class ActorFinder:
             return list(reversed(pair[:2]))
         if word in PLURAL or word == "they":
             people = [m for m in discourse.history[-4:] if m.person and not m.plural]
-            if len(people) >= 2 and people[-1].actors[0].country != people[-2].actors[0].country:
+            if tok is not None and tok.dep_ == "nsubj" and len(people) >= 2 and \
+                    people[-1].actors[0].country != people[-2].actors[0].country:
                 return [people[-2].actors[0], people[-1].actors[0]]  # the two who just met
             m = discourse.last(lambda m: m.plural or len(m.actors) > 1)
             recent = discourse.history[-6:]

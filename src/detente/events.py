@@ -421,6 +421,8 @@ def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
     for tok in chain[1:]:
         if tok.lemma_ in HEDGE_HEADS:
             return "hedged"
+        if tok.lemma_ in ("like", "love", "enjoy", "hate", "prefer") and gov.tag_ == "VBG":
+            return "hypothetical"  # "likes dropping bombs": a habit ascribed, no event
         if tok.lemma_ in ("want", "like", "wish") and gov.lemma_ in PERFORMATIVES:
             return "asserted"  # "I want to thank": the thanking is done by saying it
         if tok.lemma_ in FUTURE_HEADS and gov.dep_ == "xcomp":
