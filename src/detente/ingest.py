@@ -385,17 +385,23 @@ def _stdin_lines(stream: TextIO) -> Iterator[tuple[int, str | Rejected]]:
 
 
 # --------------------------------------------------------------------------- JSONL
+def _open_binary(path: Path, where: str) -> IO[bytes] | Rejected:
+    """The file opened for streaming, or the rejection that says why it cannot be."""
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        return Rejected(where, rejection("E001"), "E001")
+    except OSError as err:
+        return Rejected(where, rejection("E004", err=err.strerror or err), "E004")
+
+
 
 def read_jsonl_file(path: Path, fallback: str | None) -> Iterator[Item]:
     """A JSONL file, streamed one line at a time so memory stays bounded."""
     where = str(path)
-    try:
-        handle = path.open("rb")
-    except FileNotFoundError:
-        yield Rejected(where, rejection("E001"), "E001")
-        return
-    except OSError as err:
-        yield Rejected(where, rejection("E004", err=err.strerror or err), "E004")
+    handle = _open_binary(path, where)
+    if isinstance(handle, Rejected):
+        yield handle
         return
     with handle:
         try:
@@ -581,13 +587,9 @@ def read_warc(path: Path, fallback: str | None) -> Iterator[Item]:
     from warcio.exceptions import ArchiveLoadFailed
 
     where = str(path)
-    try:
-        handle = path.open("rb")
-    except FileNotFoundError:
-        yield Rejected(where, rejection("E001"), "E001")
-        return
-    except OSError as err:
-        yield Rejected(where, rejection("E004", err=err.strerror or err), "E004")
+    handle = _open_binary(path, where)
+    if isinstance(handle, Rejected):
+        yield handle
         return
     number = 0
     with handle:
