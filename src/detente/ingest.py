@@ -385,6 +385,7 @@ def _stdin_lines(stream: TextIO) -> Iterator[tuple[int, str | Rejected]]:
 
 
 # --------------------------------------------------------------------------- JSONL
+
 def _open_binary(path: Path, where: str) -> IO[bytes] | Rejected:
     """The file opened for streaming, or the rejection that says why it cannot be."""
     try:
@@ -393,7 +394,6 @@ def _open_binary(path: Path, where: str) -> IO[bytes] | Rejected:
         return Rejected(where, rejection("E001"), "E001")
     except OSError as err:
         return Rejected(where, rejection("E004", err=err.strerror or err), "E004")
-
 
 
 def read_jsonl_file(path: Path, fallback: str | None) -> Iterator[Item]:
