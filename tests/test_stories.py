@@ -310,3 +310,30 @@ def test_run_groups_copies_into_one_story_and_counts_events_once(tmp_path):
         reports = store.events(count="reports")
     assert len(reports) == 2 * len(events) - 1  # every event of the copy merged, plus Chile's
     assert events["mentions"].max() == 2
+
+
+def test_run_writes_parquet_partitions_beside_the_store(tmp_path):
+    """With --partitions, every stored batch also lands as a Parquet file, and together
+    the files hold exactly the stored events."""
+    import json
+
+    import pyarrow.parquet as pq
+    from click.testing import CliRunner
+
+    from detente.cli import main
+    from detente.store import Store
+
+    rows = [{"id": f"a{i}", "date": "2025-03-04", "text": text} for i, text in enumerate([
+        "Chile sanctioned Peru on Monday.", "Japan condemned North Korea's missile launch.",
+        "Russian troops attacked the Ukrainian city of Kharkiv."])]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db, parts = tmp_path / "p.duckdb", tmp_path / "parts"
+    result = CliRunner().invoke(main, ["run", str(source), "--db", str(db), "--batch-size", "2",
+                                       "--partitions", str(parts)])
+    assert result.exit_code == 0, result.output
+    files = sorted(parts.glob("run=*/events-*.parquet"))
+    assert len(files) == 2  # one per batch
+    ids = {i for f in files for i in pq.read_table(f).column("id").to_pylist()}
+    with Store(str(db), read_only=True) as store:
+        assert ids == set(store.events(count="reports")["id"])

@@ -689,6 +689,15 @@ def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
+def _with_partitions(batches: Iterable[list], directory: Path) -> Iterator[list]:
+    """Pass batches through, writing each one's events to its own Parquet partition."""
+    from .executor import write_partition
+
+    for index, batch in enumerate(batches):
+        write_partition(batch, directory, index)
+        yield batch
+
+
 def new_run_summary() -> RunSummary:
     return RunSummary(run_id=uuid.uuid4().hex[:12], run_time=datetime.now(UTC))
 
@@ -698,14 +707,17 @@ def run(store: Store, paths: Sequence[str], *, date: str | None = None,
         executor: Executor | None = None,
         on_rejection: Callable[[Rejected], None] | None = None,
         on_batch: Callable[[RunSummary], None] | None = None,
-        story_threshold: float | None = None) -> RunSummary:
+        story_threshold: float | None = None,
+        partitions: str | Path | None = None) -> RunSummary:
     """Read the inputs, code the documents not stored yet, and store them batch by batch.
 
     Documents whose id is already stored are skipped before coding, so a re-run of the
     same input adds nothing and a re-run after a kill codes only what is missing.
     ``executor`` is passed to ``pipeline.code_batches`` (None: in this process).
     With ``story_threshold``, every stored article (this run's and earlier ones) is then
-    grouped into stories, so queries count events rather than reports.
+    grouped into stories, so queries count events rather than reports. With
+    ``partitions``, each batch's events are also written as a Parquet file under
+    ``partitions/run=RUN_ID/`` as the batch is stored.
     """
     from .ingest import read_inputs
     from .pipeline import CodeOptions, code_batches
@@ -723,8 +735,11 @@ def run(store: Store, paths: Sequence[str], *, date: str | None = None,
                 seen.add(item.id)
             yield item
 
-    summary = store.add_results(code_batches(not_stored(), options, executor), summary=summary,
-                                on_rejection=on_rejection, on_batch=on_batch)
+    batches = code_batches(not_stored(), options, executor)
+    if partitions is not None:
+        batches = _with_partitions(batches, Path(partitions) / f"run={summary.run_id}")
+    summary = store.add_results(batches, summary=summary, on_rejection=on_rejection,
+                                on_batch=on_batch)
     if story_threshold is not None:
         from .stories import cluster_stories
 

@@ -54,9 +54,12 @@ def _store(db: str, *, read_only: bool = True) -> Iterator[Store]:
 @click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True,
               help="Articles per batch; each batch is committed on its own.")
 @click.option("-v", "--verbose", is_flag=True, help="Report each committed batch on stderr.")
+@click.option("--partitions", type=click.Path(file_okay=False), metavar="DIR",
+              help="Also write each batch's events as a Parquet file under DIR/run=RUN_ID/.")
 @executor_options
 @story_options
-def run(inputs, db, date, batch_size, verbose, workers, engine, scheduler, story_threshold):
+def run(inputs, db, date, batch_size, verbose, workers, engine, scheduler, story_threshold,
+        partitions):
     """Code INPUTS (files, directories, - for stdin) and store them in the database.
 
     Articles already stored are skipped, so running the same input twice adds nothing
@@ -77,7 +80,7 @@ def run(inputs, db, date, batch_size, verbose, workers, engine, scheduler, story
             summary = run_into_store(
                 store, inputs, date=date, options=CodeOptions(batch_size=batch_size),
                 executor=executor, on_rejection=report_rejection, on_batch=report_batch,
-                story_threshold=story_threshold)
+                story_threshold=story_threshold, partitions=partitions)
             totals = store.counts()
     finally:
         if executor is not None:
