@@ -42,3 +42,25 @@ def test_surface_forms_cover_irregular_verbs():
     forms = trigger_surface_forms()
     assert {"met", "spoke", "meeting", "attacked", "sanctions"} <= forms
     assert "shot" in inflections("shoot")
+
+
+def test_coder_data_files_are_well_formed():
+    import pycountry
+
+    from detente.codebook import SECTORS
+    from detente.tsv import read_tsv
+
+    iso3 = {c.alpha_3 for c in pycountry.countries} | {"KOS"}
+    for _, row in read_tsv("publishers.tsv"):
+        assert row["country"] in iso3 and row["sector"] in SECTORS, row
+    heads = [row["word"] for _, row in read_tsv("name_heads.tsv")]
+    assert len(heads) == len(set(heads)) and all(h[:1].isupper() for h in heads)
+    k = load_knowledge()
+    for _, row in read_tsv("regions.tsv"):  # a region never also names a country
+        words = tuple(row["phrase"].removeprefix("the ").split())
+        assert not any(e.kind == "country" for e in k.proper.get(words, [])), row
+    seen = set()
+    for line, row in read_tsv("triggers.tsv"):
+        key = (row["lemma"], row["pos"], row["requires"])
+        assert key not in seen, f"triggers.tsv:{line} repeats {key}"
+        seen.add(key)

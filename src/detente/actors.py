@@ -291,6 +291,10 @@ class ActorFinder:
                         break
                 chain = doc[j:k + 1]
                 names = [t for t in chain if t.text[:1].isupper()]
+                if chain[-1].text in self.k.name_heads or (
+                        k + 1 < n and doc[k + 1].text in self.k.name_heads):
+                    j = k + 1  # "Incident Management Assistance Team" names no person
+                    continue
                 if (len(names) >= 2 and len(chain) <= 4 and chain.root.dep_ in (
                         "nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss")) or any(
                         t.lower_.split("-")[-1] in known or t.lower_ in known for t in chain):
@@ -344,7 +348,7 @@ class ActorFinder:
             mention = self._resolve(doc, anchor, group, discourse, offset, speaker, out)
             if mention is not None:
                 out.append(mention)
-        return _inherit_from_groups(doc, out)
+        return _inherit_from_groups(doc, out, discourse)
 
     def _anchor(self, doc, atom: Atom, covered: dict[int, Atom]) -> tuple[int, bool]:
         """Climb from the atom to the head of the noun phrase it belongs to."""
@@ -668,9 +672,12 @@ class ActorFinder:
         return []
 
 
-def _inherit_from_groups(doc, mentions: list[Mention]) -> list[Mention]:
+def _inherit_from_groups(doc, mentions: list[Mention], discourse: Discourse | None = None
+                         ) -> list[Mention]:
     """People listed under a group take its country: "American leaders, including
-    Secretary of State Marco Rubio and Steve Witkoff"."""
+    Secretary of State Marco Rubio and Steve Witkoff"; people an apposition places
+    ("Phil Chetwynd, director of global news for AFP"); and, last, people a government's
+    own release names with no nationality at all, who are its own."""
     base = _base(doc)
     by_head = {m.head: m for m in mentions}
     by_token = {j: m for m in mentions for j in range(m.start, m.end)}
@@ -700,6 +707,11 @@ def _inherit_from_groups(doc, mentions: list[Mention]) -> list[Mention]:
                 g = group.actors[0]
                 m.actors = (Actor(actor.text, actor.name, g.country, actor.sector or g.sector,
                                   actor.start, actor.end, actor.how + " group"),)
+        pub = discourse.publisher if discourse is not None else None
+        if m.actors[0].country is None and pub is not None and m.role is None:
+            a = m.actors[0]
+            m.actors = (Actor(a.text, a.name, pub.country, a.sector, a.start, a.end,
+                              a.how + " publisher"),)
     return mentions
 
 

@@ -64,6 +64,7 @@ class Knowledge:
     country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> name
     capitals: dict[str, str] = field(default_factory=dict)  # iso3 -> capital
     first_words: frozenset[str] = frozenset()  # lowercase first tokens of every phrase
+    name_heads: frozenset[str] = frozenset()  # last words of names of things, not people
     # lowercase first token -> the lengths of the phrases it starts, longest first
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
@@ -198,6 +199,7 @@ def load_knowledge() -> Knowledge:
         entry = Entry("person", row["country"], None, row["name"], person=row["name"])
         for phrase in [row["name"], *split_list(row["aliases"])]:
             k.add(phrase, entry, case_sensitive=True)
+    k.name_heads = frozenset(row["word"] for _, row in read_tsv("name_heads.tsv"))
     for _, row in read_tsv("regions.tsv"):
         k.add(row["phrase"], Entry("region", name=row["phrase"]), case_sensitive=True)
         k.add(row["phrase"], Entry("region", name=row["phrase"]), case_sensitive=False)
