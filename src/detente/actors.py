@@ -190,6 +190,11 @@ class ActorFinder:
                 if not entries:
                     continue
                 entries = [e for e in entries if _fits(e, doc[i:i + length])]
+                if length == 1 and i > 0 and doc[i - 1].pos_ == "PROPN" and \
+                        doc[i - 1].text[:1].isupper() and not k.lengths.get(lowers[i - 1]):
+                    # "Omar Assad" is not Bashar al-Assad: a surname alias after another
+                    # first name names someone else
+                    entries = [e for e in entries if e.kind != "person"]
                 if not entries:
                     continue
                 # A country or capital inside a longer PERSON name ("Jordan Peterson") is not one.

@@ -209,17 +209,18 @@ class Coder:
         location = self._location(cand, sent, focus)
         if not source and row.type in ("ASSAULT", "COERCE") and cand.rule.endswith("/passive") \
                 or (not source and "passive-no-agent" in cand.rule):
-            where = (target[0].country if target else None) or (
-                location.country if location else None) or focus
+            where = (location.country if location and location.known else None) or (
+                target[0].country if target else None) or focus
             if where and row.type in ("ASSAULT", "COERCE") and target:
                 sector = "COP" if row.type == "COERCE" else "UNK"
                 source = [Actor("(unidentified)", None, where, sector)]
         if not source:
             return [], "no resolvable source"
         if not target and row.type == "CONSULT" and row.mode == "visit" and location is not None \
-                and \
+                and all(a.sector in (None, "GOV", "LEG", "MIL") for a in source) and \
                 location.country and all(a.country != location.country for a in source):
-            # a visit to a place is a consultation with its government
+            # an official's visit to a place is a consultation with its government (a
+            # reporter's trip is not)
             target = [Actor(location.name, None, location.country, "GOV",
                             how="place visited")]
         named = {(a.country, a.name) for a in source if a.name}
@@ -237,6 +238,8 @@ class Coder:
                 row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS) and not (
                 row.type in UNDIRECTED and len({a.country for a in source}) > 1):
             return [], f"its object {cand.object_word.text!r} names no actor"
+        if not target and "needtarget" in row.flags:
+            return [], f"{row.lemma} needs someone on the other side"
         if not target and "speech" in row.flags:
             return [], "an allegation with no one accused"
         if not target:

@@ -245,9 +245,17 @@ class EventReader:
         return out
 
     def _verb(self, verb: Token, row: Trigger, index) -> Candidate | None:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and \
+        participle = _passive_participle(verb)
+        passive = (participle or any(c.dep_ in ("nsubjpass", "auxpass")
+                                     for c in verb.children)) and \
             verb.lemma_.lower() not in STATIVE_PARTICIPLES
-        source, how = self.subject_of(verb, index)
+        if participle:  # "Detained at a checkpoint, Austin ...": only an agent acts
+            agent = [c for c in verb.children if c.dep_ == "agent"]
+            pobj = [g for a in agent for g in a.children if g.dep_ == "pobj"]
+            source, how = (self.actors_at(pobj[0], index), "agent") if pobj else (
+                [], "passive-no-agent")
+        else:
+            source, how = self.subject_of(verb, index)
         target: list = []
         if "speech" in row.flags:
             # "X alleged (that) Y did Z": Y is the target
@@ -260,6 +268,8 @@ class EventReader:
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
                     target = self.actors_at(c, index)
+            if not target and verb.dep_ == "acl":  # "all Americans ... wrongfully detained"
+                target = self.actors_at(verb.head, index)
             if not target and verb.dep_ in ("advcl", "pcomp", "xcomp", "conj"):
                 # "died after being shot": the one who died was shot
                 head = verb.head if verb.dep_ != "pcomp" else verb.head.head
@@ -373,6 +383,17 @@ class EventReader:
                 c.dep_ == "amod" and c.lower_ in RELATIONSHIP_WORDS for c in noun.children):
             return None  # a description of a relationship, not an event
         return Candidate(row, noun, source, target, rule, [noun], governor)
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A past participle heading a reduced clause ("Detained at a checkpoint, Austin...",
+    "Americans wrongfully detained abroad", "held hostage or detained"): passive, with
+    no auxiliary to show it."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.dep_ in ("acl", "advcl"):
+        return True
+    return verb.dep_ == "conj" and _passive_participle(verb.head)
 
 
 def negated(gov: Token, trigger: Token) -> bool:
