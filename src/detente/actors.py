@@ -124,9 +124,10 @@ class Discourse:
             for actor in mention.actors:
                 if actor.name:
                     for part in actor.name.replace(",", " ").split():
-                        if part[:1].isupper() and len(part) > 2 and not part.endswith("."):
+                        last = part.split("-")[-1]  # "al-Quaety" is later "Quaety" too
+                        if last[:1].isupper() and len(last) > 2 and not part.endswith("."):
                             self.people.setdefault(part.lower(), actor)
-                            self.people.setdefault(part.lower().split("-")[-1], actor)
+                            self.people.setdefault(last.lower(), actor)
 
     def last(self, want) -> Mention | None:
         for mention in reversed(self.history):
@@ -300,7 +301,8 @@ class ActorFinder:
                         k + 1 < n and doc[k + 1].text in self.k.name_heads):
                     j = k + 1  # "Incident Management Assistance Team" names no person
                     continue
-                if (len(names) >= 2 and len(chain) <= 4 and chain.root.dep_ in (
+                words_in = [t for t in chain if t.text != "-"]
+                if (len(names) >= 2 and len(words_in) <= 5 and chain.root.dep_ in (
                         "nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss")) or any(
                         t.lower_.split("-")[-1] in known or t.lower_ in known for t in chain):
                     spans.append((j, k + 1))
