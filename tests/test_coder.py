@@ -97,3 +97,11 @@ def test_unparsed_sentences_with_emoticon_tokens_do_not_crash():
     coded = code("WKRN (CBS Nashville, TN): The mayor is here today.\n\n"
                  "Chile sanctioned Peru.")
     assert [e.type for e in coded.events] == ["SANCTION"]
+
+
+def test_protest_nouns_name_the_story_civilians_and_what_they_are_against():
+    coded = code("Anti-government protests continued in Baghdad on Sunday, and police "
+                 "arrested dozens of students.")
+    assert ("PROTEST", ("IRQ",), ("IRQ",)) in dyads(coded)
+    protest = next(e for e in coded.events if e.type == "PROTEST")
+    assert (protest.source[0].sector, protest.target[0].sector) == ("CVL", "GOV")

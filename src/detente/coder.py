@@ -133,7 +133,7 @@ class Coder:
                 quotes.append(Quote(article.id, q.group(1), sent.start + q.start(1),
                                     sent.start + q.end(1), speaker))
             for cand in self.reader.candidates(doc[:], mentions):
-                made, why = self._event(article, sent, cand, pub, discourse.focus)
+                made, why = self._event(article, sent, cand, pub, discourse.here or discourse.focus)
                 events.extend(made)
                 if explain:
                     decisions.append(Decision(sent.index, cand.token.text,
@@ -214,6 +214,8 @@ class Coder:
             if where and row.type in ("ASSAULT", "COERCE") and target:
                 sector = "COP" if row.type == "COERCE" else "UNK"
                 source = [Actor("(unidentified)", None, where, sector)]
+        if row.type == "PROTEST" and cand.rule.startswith("noun:"):
+            source, target = self._protest(cand, source, target, focus)
         if not source:
             return [], "no resolvable source"
         if not target and row.type == "CONSULT" and row.mode == "visit" and location is not None \
@@ -290,6 +292,26 @@ class Coder:
                 pair.append(replace(one, id=event_id(one)))
             return pair, "event"
         return [replace(event, id=event_id(event))], "event"
+
+    def _protest(self, cand: Candidate, source: list[Actor], target: list[Actor],
+                 here: str | None) -> tuple[list[Actor], list[Actor]]:
+        """A protest named by a noun: the protesters are the story's civilians unless
+        someone is named, and "anti-government" names what they protest against."""
+        if not here:
+            return source, target
+        if not source:
+            source = [Actor("protesters", None, here, "CVL", how="protest noun")]
+        if not target:
+            words = [t for t in cand.token.lefts]
+            for i, tok in enumerate(words):
+                if tok.lower_.startswith("anti") and i + 1 < len(words):
+                    against = words[-1] if words[-1].text != "-" else None
+                    entries = self.k.common.get((against.lower_,), []) if against else []
+                    sector = next((e.sector for e in entries if e.kind == "sector"), None)
+                    if sector:
+                        target = [Actor(against.text, None, here, sector, how="anti- noun")]
+                    break
+        return source, target
 
     def _location(self, cand: Candidate, sent: Sentence, focus: str | None
                   ) -> Location | None:
