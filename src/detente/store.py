@@ -189,6 +189,9 @@ class BatchCounts:
     skipped: int = 0
 
 
+
+MEMORY_LIMIT = "256MB"  # DuckDB buffer pool per connection
+
 @dataclass
 class RunSummary:
     """What one ``run`` did: rows added, rejections seen, documents skipped as stored."""
@@ -237,7 +240,10 @@ class Store:
         try:
             self._con = duckdb.connect(self.path, read_only=read_only and self.path != ":memory:",
                                        config={"autoinstall_known_extensions": False,
-                                               "autoload_known_extensions": False})
+                                               "autoload_known_extensions": False,
+                                               # a bounded buffer pool keeps a long run's
+                                               # memory flat (DuckDB spills beyond it)
+                                               "memory_limit": MEMORY_LIMIT})
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {_first_line(exc)}") from exc
         self._cursors: list[duckdb.DuckDBPyConnection] = []
