@@ -189,8 +189,8 @@ class BatchCounts:
     skipped: int = 0
 
 
-
 MEMORY_LIMIT = "256MB"  # DuckDB buffer pool per connection
+
 
 @dataclass
 class RunSummary:
