@@ -207,11 +207,12 @@ class Coder:
         target = [a for a in _actors(cand.target)
                   if not any(a.start == s.start and a.end == s.end for s in source)]
         location = self._location(cand, sent, focus)
-        if not source and row.type in ("ASSAULT", "COERCE") and cand.rule.endswith("/passive") \
-                or (not source and "passive-no-agent" in cand.rule):
-            where = (location.country if location and location.known else None) or (
-                target[0].country if target else None) or focus
-            if where and row.type in ("ASSAULT", "COERCE") and target:
+        if not source and target and row.type in ("ASSAULT", "COERCE") and (
+                cand.rule.endswith("/passive") or "passive-no-agent" in cand.rule):
+            # "was shot", "were arrested": someone unnamed did it, where it happened
+            where = (location.country if location and location.known else None) or \
+                target[0].country or focus
+            if where:
                 sector = "COP" if row.type == "COERCE" else "UNK"
                 source = [Actor("(unidentified)", None, where, sector)]
         if row.type == "PROTEST" and cand.rule.startswith("noun:"):
@@ -228,7 +229,7 @@ class Coder:
         named = {(a.country, a.name) for a in source if a.name}
         target = [a for a in target if not (a.name and (a.country, a.name) in named)]
         nominal = cand.rule.startswith("noun:")
-        # "put their militaries on alert": what the source owns is not its target
+        several = row.type in UNDIRECTED and len({a.country for a in source}) > 1
         owned = [a for a in target if _owned_by_source(a, source)]
         if owned:
             # "put their militaries on alert": what the source owns is not its target, but
@@ -236,20 +237,18 @@ class Coder:
             target = [a for a in target if a not in owned]
             source = [replace(a, sector=owned[0].sector) if a.sector is None and
                       a.country == owned[0].country else a for a in source]
-        if not target and cand.object_word is not None and not (
-                row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS) and not (
-                row.type in UNDIRECTED and len({a.country for a in source}) > 1):
+        if not target and cand.object_word is not None and not several and not (
+                row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS):
             return [], f"its object {cand.object_word.text!r} names no actor"
         if not target and "needtarget" in row.flags:
             return [], f"{row.lemma} needs someone on the other side"
         if not target and "speech" in row.flags:
             return [], "an allegation with no one accused"
-        if not target:
-            if nominal and not (row.type in UNDIRECTED and len({a.country for a in source}) > 1):
+        if not target and not several:
+            if nominal:
                 return [], "nominal event without a target"
             if row.type not in TARGETLESS_OK:
-                if not (row.type in UNDIRECTED and len({a.country for a in source}) > 1):
-                    return [], f"{row.type} needs a target"
+                return [], f"{row.type} needs a target"
         if event_type(row.type).quad == 4:
             # a capital attacked or blockaded is the city, not its government
             target = [replace(a, sector=None) if a.how.startswith("capital:") else a
