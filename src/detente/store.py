@@ -749,7 +749,7 @@ def run(store: Store, paths: Sequence[str], *, date: str | None = None,
     if story_threshold is not None:
         from .stories import cluster_stories
 
-        assignments = cluster_stories(list(store.article_texts()), threshold=story_threshold)
+        assignments = cluster_stories(store.article_texts(), threshold=story_threshold)
         store.set_stories(assignments)
         summary.stories = len(set(assignments.values()))
     return summary
