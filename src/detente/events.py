@@ -131,7 +131,15 @@ class EventReader:
                     # the antecedent itself must name an actor: in "a measure that bans
                     # US airlines" the measure acts, not the country that modifies it
                     return self.actors_at(verb.head, index, depth=0), "relative"
-                return self.actors_at(c, index), "subject"
+                found = self.actors_at(c, index)
+                # "Sherman, together with Ms. Tsikhanouskaya, called for ...": both act
+                for prep in (g for t in (c, verb) for g in t.children
+                             if g.dep_ == "prep" and g.lower_ == "with" and any(
+                                 a.lower_ == "together" for a in g.children)):
+                    for m in self._prep_objects(prep.head, {"with"}, index):
+                        if m not in found:
+                            found.append(m)
+                return found, "subject"
             if c.dep_ == "agent":
                 pobj = [g for g in c.children if g.dep_ == "pobj"]
                 return self.actors_at(pobj[0] if pobj else None, index), "agent"
