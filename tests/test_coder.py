@@ -105,3 +105,9 @@ def test_protest_nouns_name_the_story_civilians_and_what_they_are_against():
     assert ("PROTEST", ("IRQ",), ("IRQ",)) in dyads(coded)
     protest = next(e for e in coded.events if e.type == "PROTEST")
     assert (protest.source[0].sector, protest.target[0].sector) == ("CVL", "GOV")
+
+
+def test_the_victim_of_a_condemned_act_is_not_the_accused():
+    coded = code("Canada condemned the killing of the journalist by Saudi agents.\n\n"
+                 "Japan condemned their arbitrary detention.")
+    assert dyads(coded) == {("ACCUSE", ("CAN",), ("SAU",))}

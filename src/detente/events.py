@@ -33,6 +33,10 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", 
 RELATIVE = {"which", "who", "that", "whom", "whose"}
 FUTURE_HEADS = {"plan", "intend", "expect", "hope", "aim", "prepare", "vow", "want", "schedule",
                 "set", "look", "decide", "agree", "promise", "pledge", "commit", "committed"}
+# Nouns whose possessor suffers the act ("their detention", "his killing")
+PATIENT_NOUNS = {"detention", "arrest", "imprisonment", "killing", "murder", "death",
+                 "abduction", "kidnapping", "execution", "persecution", "jailing",
+                 "incarceration", "torture", "disappearance", "assassination"}
 # Objects that name an act whose author is unknown: "condemned the bombing" is still an event
 ACT_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", "shooting",
              "incident", "violence", "assault", "stabbing", "murder", "massacre", "explosion",
@@ -172,6 +176,19 @@ class EventReader:
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return self.actors_at(head, index), "participle"
         return [], "none"
+
+    def _accused(self, verb: Token, target: list, index) -> list:
+        """In "condemned their arbitrary detention" the possessor suffered the act: the
+        accused is its agent ("detention by China"), if the sentence names one."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if obj.lemma_.lower() not in PATIENT_NOUNS:
+                continue
+            victims = [index.get(c.i) for c in obj.children if c.dep_ == "poss"]
+            target = [m for m in target if m not in victims]
+            for m in self._prep_objects(obj, {"by"}, index):
+                if m not in target:
+                    target.append(m)
+        return target
 
     def _with_nearby(self, verb: Token, index) -> list:
         """Back-off for a misparsed "spoke this afternoon with X": the actor right after a
@@ -316,6 +333,8 @@ class EventReader:
                 target = target or self.actors_at(verb.head, index)
         if not target and "with" in row.target_preps:
             target = self._with_nearby(verb, index)
+        if row.type == "ACCUSE":
+            target = self._accused(verb, target, index)
         if row.lemma == "look":
             target = []
             for c in verb.children:
