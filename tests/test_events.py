@@ -82,3 +82,17 @@ def test_nominal_event_possessive_source_of_target():
     (cand,) = candidates(doc)
     assert cand.trigger.type == "ASSAULT"
     assert labels(cand.source) == ["RUS:"] and labels(cand.target) == ["UKR:"]
+
+
+def test_market_subjects_and_transitive_rallies_are_no_protests():
+    # "Indian shares rallied": a demonym on a non-agent noun names no source
+    doc = parse(["Indian", "shares", "rallied", "."], [1, 2, 2, 2],
+                ["amod", "nsubj", "ROOT", "punct"], ["ADJ", "NOUN", "VERB", "PUNCT"],
+                ["indian", "share", "rally", "."])
+    (cand,) = candidates(doc)
+    assert cand.source == []
+    # "France rallied support": rally with an object is no protest
+    doc = parse(["France", "rallied", "support", "."], [1, 1, 1, 1],
+                ["nsubj", "ROOT", "dobj", "punct"], ["PROPN", "VERB", "NOUN", "PUNCT"],
+                ["France", "rally", "support", "."])
+    assert [c.trigger.type for c in candidates(doc)] == ["SUPPORT"]  # the noun, no PROTEST

@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Mention
 from .knowledge import Trigger, load_triggers
+from .tsv import read_tsv
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 # Participles that describe the subject's stance, not something done to it:
@@ -81,6 +82,7 @@ class EventReader:
 
     def __init__(self):
         self.triggers = load_triggers()
+        self.non_agents = frozenset(row["word"] for _, row in read_tsv("non_agents.tsv"))
         self.light = {lemma for (lemma, pos) in self.triggers if pos == "LIGHT"}
 
     # ---- argument helpers -----------------------------------------------------------------
@@ -135,6 +137,8 @@ class EventReader:
                     # the antecedent itself must name an actor: in "a measure that bans
                     # US airlines" the measure acts, not the country that modifies it
                     return self.actors_at(verb.head, index, depth=0), "relative"
+                if c.lemma_.lower() in self.non_agents:
+                    return [], "subject-not-an-agent"  # "Indian shares rallied"
                 found = self.actors_at(c, index)
                 # "Sherman, together with Ms. Tsikhanouskaya, called for ...": both act
                 for prep in (g for t in (c, verb) for g in t.children
@@ -311,11 +315,14 @@ class EventReader:
                                             for c in verb.subtree):
                 # "Sheikh Mohammed, whom I met with several times": the antecedent
                 target = self.actors_at(verb.head, index, depth=0)
+            if "intransitive" in row.flags and any(c.dep_ == "dobj" for c in children):
+                return None  # "rally international support" is no rally
             for c in children:
                 if c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in row.target_preps):
                     slot = c if c.dep_ != "prep" else next(
                         (g for g in c.children if g.dep_ == "pobj"), None)
-                    for m in self.actors_at(slot, index, depth=3 if c.dep_ != "prep" else 4):
+                    depth = 0 if "directobj" in row.flags else (3 if c.dep_ != "prep" else 4)
+                    for m in self.actors_at(slot, index, depth=depth):
                         if m not in target:
                             target.append(m)
             if not target:  # "fired rounds aimed at a loudspeaker in South Korea"
