@@ -533,7 +533,9 @@ class ActorFinder:
             how.append("article-country")
         definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det"
                        for t in head_tok.children)
-        if country is None and (titles or definite) and not unknown_owner:
+        if country is None and (titles or definite) and not unknown_owner and not (
+                head_tok.tag_ in ("NNS", "NNPS") and not person):
+            # ("the governments of ..." are not one government the discourse knows)
             found = self._from_discourse(role, sector, person, name, discourse, head_tok)
             if found is not None:
                 country = found.country

@@ -317,6 +317,9 @@ class EventReader:
                 target = self.actors_at(verb.head, index, depth=0)
             if "intransitive" in row.flags and any(c.dep_ == "dobj" for c in children):
                 return None  # "rally international support" is no rally
+            if "nocomplement" in row.flags and any(c.dep_ in ("oprd", "xcomp", "ccomp")
+                                                   for c in children):
+                return None  # "called him the chief counsel" names him
             for c in children:
                 if c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in row.target_preps):
                     slot = c if c.dep_ != "prep" else next(
