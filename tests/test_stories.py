@@ -18,8 +18,7 @@ def _article(*paragraphs: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-ORIGINAL = _article(
-    "Chile and Argentina agree to share Andean river data",
+BODY = (
     ("The foreign ministers of Chile and Argentina signed an agreement in Santiago on "
      "Tuesday to share water and glacier data from the rivers that cross their long Andean"
      " border, a step both governments described as overdue."),
@@ -37,24 +36,10 @@ ORIGINAL = _article(
      "said they expected the first joint report to be published next spring."),
 )
 
-NEW_HEADLINE = _article(
-    "Neighbours sign Andes water pact after years of talks",
-    ("The foreign ministers of Chile and Argentina signed an agreement in Santiago on "
-     "Tuesday to share water and glacier data from the rivers that cross their long Andean"
-     " border, a step both governments described as overdue."),
-    ("Under the accord, the two countries will exchange daily readings from forty gauging "
-     "stations and publish a joint report on glacier retreat every year. A binational "
-     "commission of hydrologists will meet twice a year, alternating between Mendoza and "
-     "Santiago."),
-    ('"Water does not stop at the border, and neither should the information about it," '
-     "the Chilean foreign minister told reporters after the signing ceremony at the La "
-     "Moneda palace."),
-    ("His Argentine counterpart said the agreement would help farmers in the Cuyo region "
-     "plan their planting seasons and would give both countries early warning of floods "
-     "from melting ice."),
-    ("The accord still has to be ratified by the congresses of both countries. Officials "
-     "said they expected the first joint report to be published next spring."),
-)
+ORIGINAL = _article("Chile and Argentina agree to share Andean river data", *BODY)
+
+# the same wire copy under a new headline
+NEW_HEADLINE = _article("Neighbours sign Andes water pact after years of talks", *BODY)
 
 REWRITE = _article(
     "Argentina, Chile to pool data on shared Andean rivers",
