@@ -330,7 +330,11 @@ class ActorFinder:
             elif j not in covered and low in ("two", "both") and tok.head.lower_ in _GROUP_WORDS \
                     and tok.head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
                 h = tok.head.i - _base(doc)
-                if h not in covered:
+                # "the two ministers": the group word may be a title, but the phrase
+                # points back at the two just named
+                found = [a for a in found if not (a.start <= h < a.end and all(
+                    e.kind in ("title", "sector") for e in a.entries))]
+                if not any(a.start <= h < a.end for a in found):
                     found.append(Atom(h, h + 1, (Entry("pronoun", name="both"),)))
                     covered.add(h)
         found.sort(key=lambda a: a.start)
@@ -442,8 +446,9 @@ class ActorFinder:
         for atom, e in entries:
             if e.kind in ("country", "adjective", "people", "capital", "seat", "dependency") \
                     and not atom.portfolio:
-                if e.kind == "capital" and _locative(doc[atom.start:atom.end].root):
-                    continue
+                if e.kind == "capital" and _locative(doc[atom.start:atom.end].root) and not (
+                        any(e2.kind == "title" for _, e2 in entries)):
+                    continue  # "talks in Moscow" are not Russia's, "a spokesperson in Tokyo" is
                 country = country or e.country
                 if e.kind in ("people", "seat", "capital", "dependency") and e.sector:
                     sector = sector or e.sector
@@ -654,7 +659,7 @@ class ActorFinder:
                 "side") else None
             pair: list[Actor] = []
             recent = discourse.history[-8:]
-            people = [m for m in recent if m.person and not m.plural]
+            people = [m for m in discourse.history if m.person and not m.plural]
             for mention in [*reversed(people), *reversed(recent)]:  # people first
                 for actor in mention.actors:
                     if actor.country and all(actor.country != p.country for p in pair):

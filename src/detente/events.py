@@ -343,7 +343,7 @@ class EventReader:
                 target = target or self.actors_at(verb.head, index)
         if not target and "with" in row.target_preps:
             target = self._with_nearby(verb, index)
-        if row.type == "ACCUSE":
+        if row.type in ("ACCUSE", "PROTEST", "REJECT"):
             target = self._accused(verb, target, index)
         if row.lemma == "look":
             target = []
@@ -366,6 +366,15 @@ class EventReader:
         head = noun.head
         source: list = []
         target = self._prep_objects(noun, set(row.target_preps) | {"between"}, index)
+        if not target and row.type in ("AGREE", "CONSULT"):
+            # "an invitation to visit Seoul": the infinitive says with whom
+            for acl in (c for c in noun.children if c.dep_ in ("acl", "relcl")):
+                for g in acl.children:
+                    if g.dep_ in ("dobj", "pobj") or (g.dep_ == "prep" and g.lower_ == "with"):
+                        slot = g if g.dep_ != "prep" else next(
+                            (x for x in g.children if x.dep_ == "pobj"), None)
+                        target += [m for m in self.actors_at(slot, index, depth=0)
+                                   if m not in target]
         if not target:
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
