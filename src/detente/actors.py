@@ -112,7 +112,6 @@ class Discourse:
     publisher: Publisher | None = None
     history: list[Mention] = field(default_factory=list)
     people: dict[str, Actor] = field(default_factory=dict)  # lowercase name token -> actor
-    quote_speaker: Actor | None = None
     focus: str | None = None  # the country the story happens in, for actors with none
     here: str | None = None  # the country of the place the current sentence names, if any
 
@@ -228,14 +227,16 @@ class ActorFinder:
         return found
 
     def light_mentions(self, words: list[str], starts: list[int], discourse: Discourse,
-                       offset: int) -> list[Mention]:
+                       offset: int, phrases: list | None = None) -> list[Mention]:
         """Mentions of a sentence the coder does not parse, for the discourse only: known
         people, countries, places of government and organizations, and surnames the
         article has introduced. No tree is walked, so nothing here can touch spaCy's
         dependency data."""
         out: list[Mention] = []
         taken: set[int] = set()
-        for start, end, entries in self.phrase_scan(words):
+        if phrases is None:
+            phrases = self.phrase_scan(words)
+        for start, end, entries in phrases:
             taken.update(range(start, end))
             e = entries[0]
             text = " ".join(words[start:end])
@@ -799,6 +800,3 @@ def resolve_phrase(text: str, date: str | None = None, context: str | None = Non
     return Actor(text=text, name=actor.name, country=actor.country, sector=actor.sector,
                  start=0, end=len(text), how=best.how)
 
-
-def describe(mentions: Iterable[Mention]) -> str:
-    return "; ".join(f"{m.actors[0].text!r}->{m.actors[0].label}" for m in mentions)

@@ -46,6 +46,7 @@ class Sentence:
     words: list[str]  # token texts from the pre-pass
     starts: list[int]  # their char offsets in the sentence
     doc: Doc | None = None
+    phrases: list | None = None  # known phrases of an unparsed sentence, scanned once
 
 
 class Coder:
@@ -119,7 +120,7 @@ class Coder:
             doc = sent.doc
             if doc is None:  # no trigger word: only who is named, for later mentions
                 for m in self.finder.light_mentions(sent.words, sent.starts, discourse,
-                                                    sent.start):
+                                                    sent.start, sent.phrases):
                     discourse.remember(m)
                     actors.extend(a for a in m.actors if a.country)
                 continue
@@ -161,7 +162,8 @@ class Coder:
         for sent in sents:
             doc = sent.doc
             if doc is None:
-                found = [entries for _, _, entries in self.finder.phrase_scan(sent.words)]
+                sent.phrases = self.finder.phrase_scan(sent.words)
+                found = [entries for _, _, entries in sent.phrases]
             else:
                 found = [atom.entries for atom in self.finder.phrase_atoms(doc)]
             for entries in found:

@@ -72,7 +72,6 @@ class Candidate:
     source: list
     target: list
     rule: str
-    words: list[Token]
     governor: Token  # the verb whose clause carries the modality (light verb for nominals)
     object_word: Token | None = None  # an object that names no actor ("released a statement")
 
@@ -356,7 +355,7 @@ class EventReader:
         if "reverse" in row.flags:
             source, target = target, source
         rule = f"verb:{row.lemma}/{how}" + ("/passive" if passive else "")
-        cand = Candidate(row, verb, source, target, rule, [verb], verb)
+        cand = Candidate(row, verb, source, target, rule, verb)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         if objects and not any(m.resolved for m in target):
             cand.object_word = objects[0]
@@ -428,7 +427,7 @@ class EventReader:
         if row.type in UNDIRECTED and not doing and any(
                 c.dep_ == "amod" and c.lower_ in RELATIONSHIP_WORDS for c in noun.children):
             return None  # a description of a relationship, not an event
-        return Candidate(row, noun, source, target, rule, [noun], governor)
+        return Candidate(row, noun, source, target, rule, governor)
 
 
 def _passive_participle(verb: Token) -> bool:

@@ -9,7 +9,6 @@ actor matcher, and date-aware office-holder queries ("who was USA's president on
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -59,7 +58,6 @@ class Knowledge:
     # Proper names match case-sensitively on normalized token texts; common words on lowercase.
     proper: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     common: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
-    max_len: int = 1
     terms: dict[str, list[Term]] = field(default_factory=dict)  # person name -> terms
     country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> name
     capitals: dict[str, str] = field(default_factory=dict)  # iso3 -> capital
@@ -84,7 +82,6 @@ class Knowledge:
         bucket = table.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
-        self.max_len = max(self.max_len, len(key))
 
     # ---- queries --------------------------------------------------------------------
     def lookup(self, tokens: tuple[str, ...]) -> list[Entry]:
@@ -134,7 +131,6 @@ class Knowledge:
 
 
 _INTERNATIONAL = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG", "ISM"}
-_TOKEN = re.compile(r"\w+(?:[.'-]\w+)*\.?|[^\w\s]")
 
 
 def tokenize(phrase: str) -> list[str]:
