@@ -183,11 +183,7 @@ class Coder:
 
     def _speaker(self, doc: Doc, mentions: list[Mention]) -> Actor | None:
         """Who speaks in this sentence: subject of a speech verb, or "according to X"."""
-        index = {}
-        for m in mentions:
-            for j in range(m.start, m.end):
-                index[j] = m
-            index[m.head] = m
+        index = self.reader.mention_index(mentions)
         for tok in doc:
             if tok.lemma_ == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 for m in self.reader.actors_at(doc[tok.i + 1], index, depth=6):

@@ -85,7 +85,8 @@ class EventReader:
         self.light = {lemma for (lemma, pos) in self.triggers if pos == "LIGHT"}
 
     # ---- argument helpers -----------------------------------------------------------------
-    def _mention_index(self, mentions: list[Mention], base: int) -> dict[int, Mention]:
+    def mention_index(self, mentions: list[Mention], base: int = 0) -> dict[int, Mention]:
+        """Token index -> the mention it belongs to (its head always maps to it)."""
         index: dict[int, Mention] = {}
         for m in mentions:
             for j in range(m.start, m.end):
@@ -255,7 +256,7 @@ class EventReader:
         return None
 
     def candidates(self, sent: Span, mentions: list[Mention]) -> list[Candidate]:
-        index = self._mention_index(mentions, sent.start)
+        index = self.mention_index(mentions, sent.start)
         out: list[Candidate] = []
         for tok in sent:
             if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
