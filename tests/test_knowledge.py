@@ -48,7 +48,7 @@ def test_coder_data_files_are_well_formed():
     import pycountry
 
     from detente.codebook import SECTORS
-    from detente.tsv import read_tsv
+    from detente.knowledge.tsv import read_tsv
 
     iso3 = {c.alpha_3 for c in pycountry.countries} | {"KOS"}
     for _, row in read_tsv("publishers.tsv"):

@@ -16,7 +16,7 @@ import pycountry
 import pytest
 
 from detente.codebook import INTERNATIONAL, SECTORS
-from detente.tsv import data_path, read_tsv, split_list
+from detente.knowledge.tsv import data_path, read_tsv, split_list
 
 HEADERS = {
     "countries.tsv": ["iso3", "name", "aliases", "adjectives", "people", "capital", "seats"],

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .tsv import read_tsv, split_list
+from .knowledge.tsv import read_tsv, split_list
 
 INTERNATIONAL = frozenset({"UNO", "EUR", "IGO", "NGO", "MNC", "IMG", "ISM"})
 SECTORS = frozenset({

@@ -1,6 +1,6 @@
 """Events: read PLOVER events off the dependency parse of one sentence.
 
-A trigger word from the lexicon (``data/triggers.tsv``) proposes an event type; the
+A trigger word from the lexicon (``knowledge/data/triggers.tsv``) proposes an event type; the
 parse says who its source and target are:
 
 - verbs: the subject is the source, the object (or the object of a listed preposition)
@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Mention
 from .knowledge import Trigger, load_triggers
-from .tsv import read_tsv
+from .knowledge.tsv import read_tsv
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 # Participles that describe the subject's stance, not something done to it:

@@ -7,7 +7,7 @@ from importlib import resources
 
 
 def data_path(name: str):  # -> Traversable
-    return resources.files("detente").joinpath("data", name)
+    return resources.files("detente.knowledge").joinpath("data", name)
 
 
 def read_tsv(name: str) -> Iterator[tuple[int, dict[str, str]]]:

@@ -1,7 +1,7 @@
 """What detente knows about the world, loaded from the packaged data files.
 
 Countries, dependencies, organizations, office holders with their terms, titles, sector
-words and the trigger lexicon live in ``data/*.tsv`` (readable, reviewed, under test).
+words and the trigger lexicon live in ``knowledge/data/*.tsv`` (readable, reviewed, under test).
 This module turns them into lookup tables: a phrase index over token sequences for the
 actor matcher, and date-aware office-holder queries ("who was USA's president on
 2021-07-19", "what was Trump on 2022-06-01").
@@ -135,7 +135,7 @@ _INTERNATIONAL = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG", "ISM"}
 
 def tokenize(phrase: str) -> list[str]:
     """Tokens of a data-file phrase, split the way spaCy's English tokenizer splits names."""
-    from .nlp import tokenizer_only
+    from ..nlp import tokenizer_only
 
     return [t.text for t in tokenizer_only().tokenizer(norm(phrase))]
 
