@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .codebook import INTERNATIONAL
 from .knowledge import Entry, Knowledge, load_knowledge, norm, normalize_role
-from .records import Actor
 from .knowledge.tsv import read_tsv, split_list
+from .records import Actor
 
 # Titles no republic's publisher gives its own officials: never assume the publisher's country.
 MONARCHS = {"king", "queen", "emir", "sultan", "crown prince", "prince", "princess", "sheikh",
