@@ -71,6 +71,37 @@ def load_gold(path: str | Path) -> dict[str, list[dict]]:
     return gold
 
 
+def load_golds(paths: Iterable[str | Path]) -> dict[str, list[dict]]:
+    """Several gold files as one (``dev.jsonl`` and ``train.jsonl`` scored together); an
+    article in two files is an error, since its events would be scored twice."""
+    gold: dict[str, list[dict]] = {}
+    for path in paths:
+        part = load_gold(path)
+        twice = sorted(set(part) & set(gold))
+        if twice:
+            raise InputError(f"{path}: article {twice[0]!r} is also in an earlier gold file")
+        gold |= part
+    return gold
+
+
+def load_ids(path: str | Path) -> list[str]:
+    """Article ids of a split file: one per line, '#' comments and blank lines skipped."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read id list: {exc.strerror}") from exc
+    return [line.strip() for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def split(gold: Mapping[str, list[dict]], held_out: Iterable[str]
+          ) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    """The gold articles we study and the ones we only score (``eval/train_holdout.txt``)."""
+    held = set(held_out)
+    return ({k: v for k, v in gold.items() if k not in held},
+            {k: v for k, v in gold.items() if k in held})
+
+
 def _prf(counts: Counter) -> dict[str, Any]:
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
     p = tp / (tp + fp) if tp + fp else 0.0

@@ -7,13 +7,13 @@ the CLI prints at the end (and decides the exit code).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from .ingest import read_inputs
 from .pipeline import CodeOptions, code_documents
-from .records import CodedArticle, Rejected
+from .records import CodedArticle, RawDocument, Rejected
 
 
 @dataclass
@@ -51,8 +51,14 @@ class RunCounts:
 
 def code_inputs(paths: Iterable[str], counts: RunCounts, *, date: str | None = None,
                 options: CodeOptions = CodeOptions(), executor=None,
-                stdin: TextIO | None = None) -> Iterator[CodedArticle | Rejected]:
-    """Code every document the inputs hold; tallies go into ``counts`` as items pass."""
-    for item in code_documents(read_inputs(paths, date=date, stdin=stdin), options, executor):
+                stdin: TextIO | None = None,
+                only: Callable[[RawDocument], bool] | None = None
+                ) -> Iterator[CodedArticle | Rejected]:
+    """Code every document the inputs hold (or those ``only`` keeps: ``eval`` codes just the
+    gold articles of a corpus); tallies go into ``counts`` as items pass."""
+    items: Iterable[RawDocument | Rejected] = read_inputs(paths, date=date, stdin=stdin)
+    if only is not None:
+        items = (i for i in items if isinstance(i, Rejected) or only(i))
+    for item in code_documents(items, options, executor):
         counts.add(item)
         yield item

@@ -17,13 +17,14 @@ from . import main
 from .options import executor_from_options, executor_options
 
 
-def _run(paths, counts: RunCounts, date, options, workers, engine, scheduler):
+def _run(paths, counts: RunCounts, date, options, workers, engine, scheduler, only=None):
     """Coded items with rejections reported on stderr as they come, under a progress bar
     that appears only on runs long enough to want one."""
     executor = executor_from_options(workers, engine, scheduler)
     try:
         bar = tqdm(unit=" articles", file=sys.stderr, delay=2.0, disable=None, leave=False)
-        for item in code_inputs(paths, counts, date=date, options=options, executor=executor):
+        for item in code_inputs(paths, counts, date=date, options=options, executor=executor,
+                                only=only):
             if isinstance(item, Rejected):
                 bar.clear()
                 click.echo(f"detente: {item.where}: {item.why}", err=True)
@@ -72,22 +73,29 @@ def code(inputs, output, date, explain, workers, engine, scheduler):
 @main.command("eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.argument("inputs", nargs=-1, required=True)
+@click.option("--also", "more_gold", multiple=True, type=click.Path(dir_okay=False),
+              help="Another gold file scored together with GOLD (repeatable).")
+@click.option("--holdout", type=click.Path(dir_okay=False),
+              help="File of article ids only scored, never studied: their figures are "
+                   "printed beside those of the rest.")
 @click.option("--date", metavar="YYYY-MM-DD", help="Publication date for inputs without one.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--pred", type=click.Path(dir_okay=False, writable=True),
               help="Also write the predicted events here (JSON lines).")
 @executor_options
-def evaluate(gold, inputs, date, as_json, pred, workers, engine, scheduler):
-    """Code INPUTS and score them against GOLD (the figures of gold/score.py)."""
-    from ..evaluate import format_report, load_gold, score
+def evaluate(gold, inputs, more_gold, holdout, date, as_json, pred, workers, engine, scheduler):
+    """Code the GOLD articles found in INPUTS and score them (the figures of gold/score.py)."""
+    from ..evaluate import format_report, load_golds, load_ids, score, split
 
     try:
-        gold_events = load_gold(gold)
+        gold_events = load_golds([gold, *more_gold])
+        held_out = load_ids(holdout) if holdout else None
     except DetenteError as exc:
         raise click.ClickException(str(exc)) from exc
     counts = RunCounts()
     events = []
-    for item in _run(inputs, counts, date, CodeOptions(), workers, engine, scheduler):
+    for item in _run(inputs, counts, date, CodeOptions(), workers, engine, scheduler,
+                     only=lambda doc: doc.id in gold_events):
         if isinstance(item, CodedArticle):
             events.extend(e.to_dict() for e in item.events)
     if pred:
@@ -95,7 +103,17 @@ def evaluate(gold, inputs, date, as_json, pred, workers, engine, scheduler):
             for e in events:
                 handle.write(json.dumps(e, ensure_ascii=False) + "\n")
     result = score(gold_events, events)
-    click.echo(json.dumps(result) if as_json else format_report(result))
+    if held_out is None:
+        click.echo(json.dumps(result) if as_json else format_report(result))
+    else:
+        studied, scored_only = split(gold_events, held_out)
+        parts = {"all": result, "studied": score(studied, events),
+                 "held_out": score(scored_only, events)}
+        if as_json:
+            click.echo(json.dumps(parts))
+        else:
+            click.echo("\n\n".join(f"== {name.replace('_', ' ')}\n{format_report(part)}"
+                                    for name, part in parts.items()))
     sys.exit(counts.exit_code)
 
 
