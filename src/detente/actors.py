@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .codebook import INTERNATIONAL
+from .gatherings import Gathering, is_group_phrase
 from .knowledge import Entry, Knowledge, load_knowledge, norm, normalize_role
 from .knowledge.tsv import read_tsv, split_list
 from .records import Actor
@@ -71,6 +72,9 @@ class Mention:
     role: str | None = None  # normalized title role when the phrase has one
     how: str = ""
     subject: bool = False  # the phrase is a clause subject: salient for "he" later
+    # the phrase speaks of the parties of the story's gathering ("the leaders", "they"):
+    # its actors are the parties known so far; the coder re-reads it once all are known
+    group: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -114,9 +118,31 @@ class Discourse:
     people: dict[str, Actor] = field(default_factory=dict)  # lowercase name token -> actor
     focus: str | None = None  # the country the story happens in, for actors with none
     here: str | None = None  # the country of the place the current sentence names, if any
+    sentence: int = 0  # the index of the sentence being read
+    gathering: Gathering | None = None  # the meeting or summit the story is at
+    # who "we" are when the text says so ("We, the Heads of State of A, B and C, ...")
+    we: tuple[Actor, ...] = ()
+
+    def live_gathering(self, within: int = 3) -> Gathering | None:
+        """The gathering, when it was spoken of in the last few sentences and has at least
+        two parties: what "they" and "both" can stand for."""
+        g = self.gathering
+        if g is not None and (len(g.participants) >= 2 or g.grouped) and \
+                g.last >= self.sentence - within:
+            return g
+        return None
+
+    def group(self) -> Gathering:
+        """The gathering a group word speaks of; an empty one when the article has named
+        none yet (a participant list may come at the end)."""
+        if self.gathering is None:
+            self.gathering = Gathering(self.sentence)
+        self.gathering.last = max(self.gathering.last, self.sentence)
+        self.gathering.grouped = True
+        return self.gathering
 
     def remember(self, mention: Mention) -> None:
-        if not mention.resolved:
+        if not mention.resolved or mention.group:
             return
         self.history.append(mention)
         if mention.person:
@@ -172,7 +198,7 @@ class ActorFinder:
         while i < n:
             lengths = k.lengths.get(lowers[i])
             if lengths is None:
-                lemma = doc[i].lemma_.lower()
+                lemma = _singular(doc[i])
                 lengths = k.lengths.get(lemma) if lemma != lowers[i] else None
             if lengths is None:
                 i += 1
@@ -186,6 +212,10 @@ class ActorFinder:
                     # plural common words: "leaders" is listed as "leader"
                     key = tuple(w.lower() for w in words[i:i + length - 1]) + (
                         last.lemma_.lower(),)
+                    entries = list(k.common.get(key, ()))
+                if not entries and length > 1 and _singular(doc[i]) != lowers[i]:
+                    # a plural head before its complement: "heads of state" is "head of state"
+                    key = (_singular(doc[i]), *(w.lower() for w in words[i + 1:i + length]))
                     entries = list(k.common.get(key, ()))
                 if not entries:
                     continue
@@ -377,6 +407,13 @@ class ActorFinder:
                     and h in covered:
                 tok = head  # "Hungarian and Romanian officials": one phrase, two countries
                 continue
+            if tok.dep_ in ("conj", "appos") and h in covered and _names_country(atom) and \
+                    _names_country(covered[h]) and self._listed_under_noun(head, covered, base):
+                # "officials from Kenya, Uganda and Rwanda": one phrase, each country (on from
+                # the root of the name before: "the Republic of El Salvador, the Republic of")
+                named = covered[h]
+                tok = doc[named.start:named.end].root
+                continue
             if tok.dep_ == "compound" and head.pos_ == "PROPN" and h not in covered and \
                     tok.pos_ == "PROPN" and head.is_title:
                 tok = head  # "the United States Commission on ...": the country names an org
@@ -400,6 +437,22 @@ class ActorFinder:
             break
         return tok.i - base, portfolio
 
+    def _listed_under_noun(self, tok: Token, covered: dict[int, Atom], base: int) -> bool:
+        """Whether a country heads a list that a title or sector noun governs through
+        "of", "from" or "for": "the foreign ministers of Chile, Peru and Bolivia"."""
+        while True:
+            atom = covered.get(tok.i - base)
+            if atom is not None:  # "the Federative Republic of Brazil": from the name's root
+                tok = tok.doc[atom.start + base:atom.end + base].root
+            # (the parser links a long list's items as conjuncts or appositions)
+            if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in ("of", "from", "for") or prep.head.i == prep.i:
+            return False
+        return _title_noun(self.k, prep.head, covered, base)
+
     def _resolve(self, doc, anchor: int, group: list[Atom], discourse: Discourse, offset: int,
                  speaker: Actor | None, earlier: list[Mention] = ()) -> Mention | None:
         base = _base(doc)
@@ -418,10 +471,19 @@ class ActorFinder:
         entries = [(a, e) for a in group for e in a.entries]
         kinds = {e.kind for _, e in entries}
         plural = head_tok.tag_ in ("NNS", "NNPS") or any(
-            c.dep_ == "conj" for c in head_tok.children)
+            c.dep_ == "conj" for c in head_tok.children) or (
+            head_tok.lower_ in ("we", "they") and any(  # "We, the Heads of State of ..."
+                doc[a.start:a.end].root.tag_ in ("NNS", "NNPS") for a in group
+                if any(e.kind == "title" for e in a.entries)))
 
         if kinds == {"pronoun"}:
             word = entries[0][1].name or ""
+            party = self._party_pronoun(word, discourse, head_tok)
+            if party is not None:
+                return Mention(start, end, anchor, tuple(
+                    _with_text(a, text, char_start, char_end, "gathering")
+                    for a in party), plural=True, how="group:" + word, group=True,
+                    subject=head_tok.dep_ in ("nsubj", "nsubjpass"))
             actors = self._pronoun(word, discourse, speaker, doc[anchor], earlier, _base(doc))
             if not actors:
                 return None
@@ -430,6 +492,15 @@ class ActorFinder:
                 person=word in PERSONAL, plural=word in PLURAL or word == "both",
                 how="pronoun:" + word, subject=head_tok.dep_ in ("nsubj", "nsubjpass"))
         entries = [(a, e) for a, e in entries if e.kind != "pronoun"]
+        if not kinds & {"country", "adjective", "people", "capital", "seat", "dependency", "org",
+                        "person", "person?"} and is_group_phrase(
+                head_tok, False, "region" in kinds):
+            # "the leaders", "both sides", "transatlantic leaders": the gathering's parties
+            party = discourse.group().participants
+            return Mention(start, end, anchor, tuple(
+                _with_text(a, text, char_start, char_end, "gathering") for a in party),
+                plural=True, how="group:" + head_tok.lower_, group=True,
+                subject=head_tok.dep_ in ("nsubj", "nsubjpass"))
 
         country = sector = name = role = None
         person = False
@@ -440,8 +511,9 @@ class ActorFinder:
         coordinated: list[str] = []
         for atom, e in entries:
             root = doc[atom.start:atom.end].root
-            if e.kind in ("country", "adjective") and not atom.portfolio and (
-                    root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)) \
+            if e.kind in ("country", "adjective", "dependency") and not atom.portfolio and (
+                    root.dep_ in ("conj", "appos") or any(c.dep_ in ("conj", "appos")
+                                                          for c in root.children)) \
                     and e.country not in coordinated:
                 coordinated.append(e.country)
         for atom, e in entries:
@@ -577,6 +649,8 @@ class ActorFinder:
                                  start=char_start, end=char_end, how=" ".join(how) + " compound")
                            for c in coordinated)
             plural = True
+            if head_tok.lower_ == "we":  # "We, the Heads of State of A, B and C": all along
+                discourse.we = actors
         return Mention(start, end, anchor, actors, person=person, plural=plural, role=role,
                        how=" ".join(how), subject=head_tok.dep_ in ("nsubj", "nsubjpass"))
 
@@ -621,6 +695,20 @@ class ActorFinder:
                 return country.actors[0]
         if pub is not None and sector == pub.sector:
             return Actor(pub.name, pub.name, pub.country, pub.sector)
+        return None
+
+    def _party_pronoun(self, word: str, discourse: Discourse, tok: Token
+                       ) -> list[Actor] | None:
+        """"We" of a joint declaration, and "they" or "both" just after a meeting: the
+        parties, not whoever was named last ("They discussed Russia's war" is the two who
+        met, not Russia)."""
+        if word in ("we", "us", "our") and discourse.we:
+            return list(discourse.we)
+        if word in PLURAL | {"both"} and (word != "them" and tok.dep_ in (
+                "nsubj", "nsubjpass", "poss") or word == "both"):
+            live = discourse.live_gathering()
+            if live is not None:
+                return list(live.participants)
         return None
 
     def _pronoun(self, word: str, discourse: Discourse, speaker: Actor | None,
@@ -697,6 +785,8 @@ def _inherit_from_groups(doc, mentions: list[Mention], discourse: Discourse | No
     by_head = {m.head: m for m in mentions}
     by_token = {j: m for m in mentions for j in range(m.start, m.end)}
     for m in mentions:
+        if m.group or not m.actors:
+            continue
         actor = m.actors[0]
         if actor.country is not None or not m.person:
             continue
@@ -704,7 +794,7 @@ def _inherit_from_groups(doc, mentions: list[Mention], discourse: Discourse | No
         for appos in (c for c in doc[m.head].children if c.dep_ == "appos"):
             inside = [by_token[t.i - base] for t in appos.subtree
                       if t.i - base in by_token and by_token[t.i - base] is not m]
-            found = next((o for o in inside if o.actors[0].country), None)
+            found = next((o for o in inside if o.actors and o.actors[0].country), None)
             if found is not None:
                 g = found.actors[0]
                 m.actors = (Actor(actor.text, actor.name, g.country, actor.sector or g.sector,
@@ -718,7 +808,7 @@ def _inherit_from_groups(doc, mentions: list[Mention], discourse: Discourse | No
         prep = tok.head
         if tok.dep_ == "pobj" and prep.lower_ in ("including", "like", "such", "among"):
             group = by_head.get(prep.head.i - base)
-            if group is not None and group.actors[0].country:
+            if group is not None and group.actors and group.actors[0].country:
                 g = group.actors[0]
                 m.actors = (Actor(actor.text, actor.name, g.country, actor.sector or g.sector,
                                   actor.start, actor.end, actor.how + " group"),)
@@ -764,6 +854,22 @@ def _actor_noun(k: Knowledge, tok: Token, covered, base) -> bool:
     if atom is None:
         return _is_person(tok)
     return any(e.kind in ("title", "sector", "person", "person?", "org") for e in atom.entries)
+
+
+def _singular(tok: Token) -> str:
+    """The lowercase singular of a word: its lemma, or a plain '-s' dropped where the tagger
+    took a capitalized plural ("Heads of State") for a proper noun."""
+    low = tok.lower_
+    lemma = tok.lemma_.lower()
+    if lemma and lemma != low:
+        return lemma
+    if tok.pos_ == "PROPN" and low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+        return low[:-1]
+    return low
+
+
+def _names_country(atom: Atom) -> bool:
+    return any(e.kind in ("country", "dependency") for e in atom.entries)
 
 
 def _title_noun(k: Knowledge, tok: Token, covered, base) -> bool:

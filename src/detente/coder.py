@@ -23,6 +23,7 @@ from .codebook import event_type
 from .dates import parse_iso
 from .dates import resolve as resolve_date
 from .events import ACT_NOUNS, TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
+from .gatherings import Gathering, listed_participants
 from .knowledge import load_knowledge, trigger_cues, trigger_surface_forms
 from .nlp import coder_pipeline, tokenizer_only
 from .places import locate
@@ -116,7 +117,9 @@ class Coder:
         decisions: list[Decision] = []
         pub = parse_iso(article.date)
         discourse.focus = self._focus(sents)
+        told: list[tuple[int, Gathering, str]] = []  # events told of a gathering's parties
         for sent in sents:
+            discourse.sentence = sent.index
             doc = sent.doc
             if doc is None:  # no trigger word: only who is named, for later mentions
                 for m in self.finder.light_mentions(sent.words, sent.starts, discourse,
@@ -133,8 +136,12 @@ class Coder:
             for q in QUOTE.finditer(sent.text):
                 quotes.append(Quote(article.id, q.group(1), sent.start + q.start(1),
                                     sent.start + q.end(1), speaker))
+            self._add_listed(doc, mentions, discourse)
             for cand in self.reader.candidates(doc[:], mentions):
                 made, why = self._event(article, sent, cand, pub, discourse.here or discourse.focus)
+                at = self._gathering_of(cand, made, discourse)
+                if at is not None:
+                    told += [(len(events) + i, *at) for i in range(len(made))]
                 events.extend(made)
                 if explain:
                     decisions.append(Decision(sent.index, cand.token.text,
@@ -142,9 +149,49 @@ class Coder:
             for m in mentions:
                 discourse.remember(m)
                 actors.extend(a for a in m.actors if a.country and a.start >= 0)
+        events = told_of_gatherings(events, told)
         return CodedArticle(article=article, events=tuple(dedupe(events)), quotes=tuple(quotes),
                             actors=tuple(actors), sentences=len(sents),
                             decisions=tuple(decisions))
+
+    def _add_listed(self, doc: Doc, mentions: list[Mention], discourse) -> None:
+        """Participant lists join the gathering: "Participants in the call included A, B
+        and C", "The summit was attended by ...", "They were joined by ..."."""
+        for tok in doc:
+            heads = listed_participants(tok) if tok.pos_ in ("VERB", "AUX") else None
+            if not heads:
+                continue
+            # everyone named inside the list, however the parser nested its items
+            inside = {t.i for h in heads for t in h.subtree}
+            actors = [a for m in mentions if m.head in inside and not m.group
+                      for a in m.actors if a.country]
+            if actors:
+                discourse.group().add(actors, discourse.sentence)
+
+    def _gathering_of(self, cand: Candidate, made: list[Event], discourse
+                      ) -> tuple[Gathering, str] | None:
+        """Which gathering an event is told of, and on which side: a group word ("The
+        leaders condemned ...") is the gathering's parties; a meeting between named parties
+        opens a gathering, unless they are all parties of the one the story is at."""
+        if not made or discourse.gathering is None and made[0].type != "CONSULT":
+            return None
+        side = "source" if any(m.group for m in cand.source) else \
+            "target" if any(m.group for m in cand.target) else None
+        if side is not None:
+            gathering = discourse.group()
+            named = [a for e in made for a in (*e.source, *e.target) if a.country != GROUP]
+            if made[0].type in UNDIRECTED:
+                gathering.add(named, discourse.sentence)
+            return gathering, side
+        if made[0].type != "CONSULT" or made[0].modality != "asserted":
+            return None
+        parties = [a for e in made for a in (*e.source, *e.target)]
+        live = discourse.gathering
+        if live is None or not all(any(_party(a, p) for p in live.participants)
+                                   for a in parties):
+            live = discourse.gathering = Gathering(discourse.sentence)
+        live.add(parties, discourse.sentence)
+        return live, "all"
 
     def _here(self, doc: Doc, focus: str | None) -> str | None:
         """The country of the first city or country the sentence puts something in."""
@@ -201,9 +248,10 @@ class Coder:
         row = cand.trigger
         if negated(cand.governor, cand.token):
             return [], "negated"
-        source = _actors(cand.source)
+        source = _actors(cand.source) or _placeholder(cand.source)
         target = [a for a in _actors(cand.target)
-                  if not any(a.start == s.start and a.end == s.end for s in source)]
+                  if not any(a.start == s.start and a.end == s.end for s in source)] or \
+            _placeholder(cand.target)
         location = self._location(cand, sent, focus)
         if not source and target and row.type in ("ASSAULT", "COERCE") and (
                 cand.rule.endswith("/passive") or "passive-no-agent" in cand.rule):
@@ -227,7 +275,8 @@ class Coder:
         named = {(a.country, a.name) for a in source if a.name}
         target = [a for a in target if not (a.name and (a.country, a.name) in named)]
         nominal = cand.rule.startswith("noun:")
-        several = row.type in UNDIRECTED and len({a.country for a in source}) > 1
+        several = row.type in UNDIRECTED and (len({a.country for a in source}) > 1 or any(
+            m.group for m in cand.source))
         owned = [a for a in target if _owned_by_source(a, source)]
         if owned:
             # "put their militaries on alert": what the source owns is not its target, but
@@ -322,6 +371,58 @@ class Coder:
                 if place is not None:
                     return place
         return None
+
+
+GROUP = "(gathering)"  # stands in for a gathering's parties until the article is read
+
+
+def _placeholder(mentions: list[Mention]) -> list[Actor]:
+    """A group word whose gathering has no parties yet ("a call with transatlantic leaders"
+    before the closing participant list): kept until the article is read."""
+    group = next((m for m in mentions if m.group), None)
+    return [Actor("(the gathering's parties)", None, GROUP, None, how="gathering")] \
+        if group is not None else []
+
+
+def _party(a: Actor, b: Actor) -> bool:
+    return (a.name is not None and a.name == b.name) or (
+        a.country == b.country and a.sector == b.sector)
+
+
+def told_of_gatherings(events: list[Event], told: list[tuple[int, Gathering, str]]
+                       ) -> list[Event]:
+    """Events told of a gathering's parties, re-read once the article is known: each gets
+    every participant, including those a closing list names. A meeting's own events
+    (undirected) list all parties as sources; "The leaders condemned X" makes them all
+    accuse X. An event whose gathering never got a party is dropped."""
+    out = list(events)
+    for i, gathering, side in told:
+        event = out[i]
+        if event is None:
+            continue
+        parties = tuple(gathering.participants)
+        if not parties:
+            out[i] = None
+            continue
+        if event.type in UNDIRECTED:
+            others = tuple(a for a in (*event.source, *event.target) if a.country != GROUP
+                           and not any(_party(a, p) for p in parties))
+            source, target = parties + others, ()
+        elif side == "source":
+            target = tuple(a for a in event.target if a.country != GROUP)
+            source = tuple(p for p in parties if not any(p.country == t.country for t in target))
+        elif side == "target":
+            source = tuple(a for a in event.source if a.country != GROUP)
+            target = tuple(p for p in parties if not any(p.country == s.country for s in source))
+        else:
+            source, target = event.source, event.target
+        if not source:
+            out[i] = None
+            continue
+        moved = replace(event, source=source, target=target)
+        out[i] = replace(moved, id=event_id(moved))
+    return [e for e in out if e is not None and not any(
+        a.country == GROUP for a in (*e.source, *e.target))]
 
 
 def place_names(doc: Doc) -> list[SpacySpan]:

@@ -259,7 +259,11 @@ class EventReader:
         index = self.mention_index(mentions, sent.start)
         out: list[Candidate] = []
         for tok in sent:
-            if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
+            state = self.triggers.get((tok.lower_, "STATE")) if tok.tag_ in ("JJ", "VBN") \
+                and tok.dep_ not in ("amod", "compound") else None
+            if state:  # "is concerned about", "we are grateful for"
+                out.append(self._state(tok, state[0], index))
+            elif tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
                 row = self._row(tok, "VERB")
                 if row is not None:
                     cand = self._verb(tok, row, index)
@@ -341,7 +345,9 @@ class EventReader:
                             target = self.actors_at(subj[0], index)
             if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "individuals arrested by ..."
                 target = target or self.actors_at(verb.head, index)
-        if not target and "with" in row.target_preps:
+        if not target and "with" in row.target_preps and not any(
+                c.dep_ == "dobj" for c in verb.children):
+            # (with an object, a later "with" is the object's: "discussed engagements with X")
             target = self._with_nearby(verb, index)
         if row.type in ("ACCUSE", "PROTEST", "REJECT"):
             target = self._accused(verb, target, index)
@@ -361,6 +367,25 @@ class EventReader:
         if objects and not any(m.resolved for m in target):
             cand.object_word = objects[0]
         return cand
+
+    def _state(self, word: Token, row: Trigger, index) -> Candidate:
+        """A state of mind said of someone, about someone: "The United States is deeply
+        concerned by X's attacks" (ACCUSE), "I am grateful to Y" (SUPPORT). Whoever is in
+        that state is the source, the object of its preposition the target."""
+        subj = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            source, how = self.actors_at(subj[0], index), "subject"
+        elif word.dep_ in ("acomp", "oprd", "xcomp") and word.head.pos_ in ("VERB", "AUX"):
+            source, how = self.subject_of(word.head, index)
+        else:
+            source, how = self.subject_of(word, index)
+        target = self._prep_objects(word, set(row.target_preps), index)
+        for agent in (c for c in word.children if c.dep_ == "agent" and "by" in row.target_preps):
+            for g in agent.children:
+                if g.dep_ == "pobj":
+                    target += [m for m in self.actors_at(g, index, depth=4) if m not in target]
+        governor = word.head if word.dep_ == "acomp" else word
+        return Candidate(row, word, source, target, f"state:{row.lemma}/{how}", governor)
 
     def _noun(self, noun: Token, row: Trigger, index) -> Candidate | None:
         head = noun.head
@@ -492,8 +517,9 @@ def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
             return "hypothetical"  # "likes dropping bombs": a habit ascribed, no event
         if tok.lemma_ in ("want", "like", "wish") and gov.lemma_ in PERFORMATIVES:
             return "asserted"  # "I want to thank": the thanking is done by saying it
-        if tok.lemma_ in FUTURE_HEADS and gov.dep_ == "xcomp":
-            return "future"
+        if tok.lemma_ in FUTURE_HEADS and (gov.dep_ == "xcomp" or gov.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in gov.children)):
+            return "future"  # "we intend to work to cooperate"
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in tok.children) \
                 and gov.dep_ == "xcomp":
             return "future"

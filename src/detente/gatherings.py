@@ -1,0 +1,137 @@
+"""Gatherings: the document-level entities that hold a meeting's parties.
+
+A readout names the parties of a meeting, call or summit once ("Biden spoke with
+Kishida", "Participants in the call included ...") and from then on speaks of them as a
+group: "They discussed", "The leaders agreed", "both sides", "the three governments",
+"the Secretary and the Foreign Ministers condemned". A per-sentence lookup cannot
+resolve those words, and a participant list may come only in the closing paragraph.
+
+So the coder keeps, per article, the gathering the story is at: every CONSULT event
+between named parties opens one; participant lists ("Participants included", "was
+attended by", "were joined by") add to it; group words stand for it. Events told of the
+group are re-read once the whole article is known, so each gets every participant,
+including those named only at the end (CODEBOOK s. 7: multilateral events list every
+named party).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Token
+
+from .knowledge.tsv import read_tsv
+from .records import Actor
+
+# Determiners and quantifiers that make a plural group noun point back at known parties:
+# "the leaders", "both sides", "all parties", "these governments". A bare plural ("leaders
+# met") is a group only when a region or the sentence start says so ("Participants
+# agreed", "transatlantic leaders").
+GROUP_DETERMINERS = {"the", "both", "all", "these", "those", "each", "their"}
+NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3",
+           "4", "5", "6", "7", "8", "9", "10"}
+# Verbs whose object lists who took part: "Participants included A, B and C".
+LISTING_VERBS = {"include", "be", "comprise", "feature"}
+# Words that introduce a gathering's participants: "Participants (in the call) included",
+# "The summit was attended by", "They were joined by".
+PARTICIPANT_NOUNS = {"participant", "attendee", "participants", "attendees"}
+JOINING_VERBS = {"attend", "join"}
+
+
+@cache
+def group_nouns() -> frozenset[str]:
+    """Singular lowercase nouns that can stand for a gathering's parties (group_nouns.tsv)."""
+    return frozenset(row["word"] for _, row in read_tsv("group_nouns.tsv"))
+
+
+def _key(actor: Actor) -> tuple:
+    return (actor.country, actor.sector, actor.name)
+
+
+@dataclass
+class Gathering:
+    """One meeting, call or summit, with everyone the article says takes part in it."""
+
+    sentence: int  # where it was opened
+    participants: list[Actor] = field(default_factory=list)
+    last: int = -1  # the last sentence that spoke of it
+    grouped: bool = False  # a group word spoke of its parties ("transatlantic leaders")
+
+    def add(self, actors, sentence: int) -> None:
+        """Add parties, once each: a person and their country's government are one party
+        when they share country and sector."""
+        for actor in actors:
+            if actor.country and all(_key(actor) != _key(p) and not _same_party(actor, p)
+                                     for p in self.participants):
+                self.participants.append(actor)
+        self.last = max(self.last, sentence)
+
+    @property
+    def countries(self) -> set[str]:
+        return {a.country for a in self.participants if a.country}
+
+    def __bool__(self) -> bool:
+        return bool(self.participants)
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    """Whether two actors are one party of a gathering: the same person, or one country's
+    same sector named twice ("President Biden" and "the President")."""
+    if a.name and b.name:
+        return a.name == b.name
+    return a.country == b.country and a.sector == b.sector
+
+
+def is_group_phrase(head: Token, has_country: bool, region: bool) -> bool:
+    """A plural noun phrase that speaks of the gathering's parties: "the leaders", "the two
+    sides", "both delegations", "transatlantic leaders", "Participants". ``has_country``:
+    the phrase names a country of its own ("the Japanese leaders"), so it is not the
+    group; ``region``: a region word modifies it ("South American nations")."""
+    if has_country or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if _singular(head) not in group_nouns() and _compound_title(head) not in group_nouns():
+        return False
+    for c in head.children:
+        low = c.lower_
+        if c.dep_ in ("det", "predet", "poss") and low in GROUP_DETERMINERS:
+            return True
+        if c.dep_ == "nummod" and low in NUMBERS:
+            return True
+        if c.dep_ == "amod" and low in ("transatlantic", "regional", "world", "global",
+                                        "participating", "visiting"):
+            return True
+    if region:
+        return True
+    return head.lower_ in PARTICIPANT_NOUNS and (head.is_sent_start or head.i == 0 or any(
+        c.dep_ == "prep" for c in head.children))
+
+
+def _singular(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    if lemma and lemma != tok.lower_:
+        return lemma
+    low = tok.lower_
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+
+
+def _compound_title(head: Token) -> str:
+    """"foreign ministers" -> "foreign minister", "prime ministers" -> "prime minister"."""
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i == head.i - 1]
+    return f"{mods[0].lower_} {_singular(head)}" if mods else _singular(head)
+
+
+def listed_participants(verb: Token) -> list[Token] | None:
+    """The tokens heading the parties a sentence lists for the gathering, or None when the
+    sentence lists none: "Participants in the call included A, B and C" (the objects), "The
+    summit was attended by A and B", "They were joined by C" (the agents)."""
+    lemma = verb.lemma_.lower()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if lemma in LISTING_VERBS and any(s.lower_ in PARTICIPANT_NOUNS for s in subjects):
+        # (a list's last item is sometimes parsed as the verb's own conjunct)
+        return [c for c in verb.children if c.dep_ in ("dobj", "attr") or (
+            c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"))]
+    if lemma in JOINING_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
+        return [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                if g.dep_ == "pobj"]
+    return None

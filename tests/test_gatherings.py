@@ -1,0 +1,92 @@
+"""Gatherings: a meeting's parties named once, then spoken of as a group.
+
+Each test names the kind of sentence it stands for; the texts are written for the tests.
+"""
+
+from detente.clean import clean
+from detente.pipeline import _coder
+from detente.records import RawDocument
+
+WH = "The White House"
+
+
+def code(text, date="2023-03-08", source=None):
+    article = clean(RawDocument(id="t", text=text, where="test", date=date, source=source))
+    return _coder().code(article)
+
+
+def parties(event):
+    return sorted({a.country for a in (*event.source, *event.target)})
+
+
+def of_type(coded, kind):
+    return [e for e in coded.events if e.type == kind]
+
+
+def test_closing_participant_list_joins_every_event_told_of_the_group():
+    # kind: a readout that says "leaders" and lists them only in its last paragraph
+    coded = code(
+        "The President held a video call with European leaders today. The leaders "
+        "condemned Russia's attacks on Ukrainian power plants.\n\n"
+        "Participants in the call included Chancellor Olaf Scholz of Germany, President "
+        "Emmanuel Macron of France, and Prime Minister Mark Rutte of the Netherlands.",
+        source=WH)
+    (call,) = of_type(coded, "CONSULT")
+    assert parties(call) == ["DEU", "FRA", "NLD", "USA"]
+    assert call.target == ()  # a multilateral meeting lists every party as a source
+    (accuse,) = of_type(coded, "ACCUSE")
+    assert sorted(a.country for a in accuse.source) == ["DEU", "FRA", "NLD", "USA"]
+    assert [a.country for a in accuse.target] == ["RUS"]
+
+
+def test_they_after_a_meeting_are_the_two_who_met_not_the_country_discussed():
+    # kind: "X met Y. They discussed Z's war" (Z is a topic, not a party)
+    coded = code(
+        "Secretary of State Antony Blinken met with Japanese Foreign Minister Yoshimasa "
+        "Hayashi in Tokyo. They discussed Russia's war against Ukraine and agreed to "
+        "deepen cooperation on energy security.", source="U.S. Department of State")
+    assert all(parties(e) == ["JPN", "USA"] for e in of_type(coded, "CONSULT"))
+    (agree,) = of_type(coded, "AGREE")
+    assert parties(agree) == ["JPN", "USA"]
+
+
+def test_group_nouns_stand_for_the_meeting_parties():
+    # kind: "the two leaders", "both sides", "the three governments" after a meeting
+    coded = code(
+        "Prime Minister Rishi Sunak met President Joe Biden and Prime Minister Anthony "
+        "Albanese in San Diego. The three leaders agreed to expand cooperation on "
+        "submarines.", date="2023-03-13")
+    (agree,) = of_type(coded, "AGREE")
+    assert parties(agree) == ["AUS", "GBR", "USA"]
+
+
+def test_we_of_a_joint_declaration_is_every_signatory():
+    # kind: a joint declaration opening "We, the Heads of State and Government of ..."
+    coded = code(
+        "We, the Heads of State and Government of the Republic of Chile, the Argentine "
+        "Republic, Canada, and the United Mexican States, gathered in Santiago, reaffirm "
+        "our commitment to regional cooperation.\n\n"
+        "We intend to cooperate closely on disaster response.", source=WH)
+    for event in coded.events:
+        assert {"ARG", "CAN", "CHL", "MEX"} <= set(parties(event)), event.rule
+
+
+def test_officials_from_a_list_of_countries_are_each_country():
+    # kind: "officials from A, B and C", "the foreign ministers of A, B and C"
+    coded = code("The envoy met with officials from Kenya, Uganda, and Tanzania on Monday. "
+                 "Later the minister spoke with the foreign ministers of Chile, Peru and "
+                 "Bolivia.", source=WH)
+    meetings = of_type(coded, "CONSULT")
+    assert {"KEN", "UGA", "TZA"} <= set(parties(meetings[0]))
+    assert {"CHL", "PER", "BOL"} <= set(parties(meetings[-1]))
+
+
+def test_a_state_of_mind_about_someone_is_an_event():
+    # kind: "X is (deeply) concerned by/about Y", "X is grateful to/for Y"
+    coded = code("The United States is deeply concerned by Venezuela's detention of "
+                 "opposition leaders. We are grateful for Colombia's support.",
+                 source="U.S. Department of State")
+    got = {(e.type, e.source[0].country, e.target[0].country) for e in coded.events
+           if e.target}
+    assert ("ACCUSE", "USA", "VEN") in got
+    assert ("SUPPORT", "USA", "COL") in got
