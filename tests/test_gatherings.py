@@ -90,3 +90,29 @@ def test_a_state_of_mind_about_someone_is_an_event():
            if e.target}
     assert ("ACCUSE", "USA", "VEN") in got
     assert ("SUPPORT", "USA", "COL") in got
+
+
+def test_one_countrys_own_meeting_keeps_both_sides():
+    # kind: a domestic call (a president and a governor): both ends are the same country
+    coded = code("President Biden spoke this afternoon with Governor Gavin Newsom of "
+                 "California about the wildfires.", date="2021-08-20", source=WH)
+    (call,) = of_type(coded, "CONSULT")
+    assert [a.country for a in call.source] == ["USA"] and call.target
+
+
+def test_leaders_gathered_is_a_multilateral_meeting():
+    # kind: "X, Y and Z gathered in ...", "the ministers convened"
+    coded = code("The presidents of Kenya, Uganda and Tanzania gathered in Arusha on "
+                 "Friday.", source=WH)
+    (meeting,) = of_type(coded, "CONSULT")
+    assert parties(meeting) == ["KEN", "TZA", "UGA"] and meeting.mode == "multilateral"
+
+
+def test_coercion_held_out_on_a_condition_is_a_threat():
+    # kind: "will impose costs on X if/should X ...", "readiness to impose sanctions"
+    coded = code("The leaders warned that they would impose severe sanctions on Russia "
+                 "should it invade Ukraine. Germany reaffirmed its readiness to impose "
+                 "sanctions on Belarus.", date="2022-01-20")
+    kinds = {(e.type, e.target[0].country) for e in coded.events if e.target}
+    assert ("THREATEN", "BLR") in kinds
+    assert ("SANCTION", "BLR") not in kinds and ("SANCTION", "RUS") not in kinds

@@ -34,6 +34,7 @@ WEAK_SECTOR_WORDS = {"leader", "leaders", "leadership", "official", "officials",
                      "representatives", "member", "members", "people", "head", "chief"}
 PERSONAL = {"he", "she", "him", "his", "her", "hers"}
 PLURAL = {"they", "them", "their", "theirs"}
+IT = {"it", "its"}  # a country or organization named before: "China said it would ..."
 FIRST = {"i", "me", "my", "we", "us", "our"}
 HONORIFICS = {"mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr", "sir", "madam"}
 # Dependencies through which a modifier belongs to the noun phrase of its head.
@@ -352,7 +353,7 @@ class ActorFinder:
                 covered.update(toks)
         for j, tok in enumerate(doc):
             low = tok.lower_
-            if j not in covered and tok.pos_ == "PRON" and low in PERSONAL | PLURAL | FIRST:
+            if j not in covered and tok.pos_ == "PRON" and low in PERSONAL | PLURAL | FIRST | IT:
                 found.append(Atom(j, j + 1, (Entry("pronoun", name=low),)))
             elif j not in covered and low in ("two", "both") and (
                     tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and not any(
@@ -725,6 +726,19 @@ class ActorFinder:
                     return [Actor(holder.name, holder.name, holder.country,
                                   holder.sector or pub.sector)]
                 return [Actor(pub.name, pub.name, pub.country, pub.sector)]
+            return []
+        if word in IT:
+            # only the subject of the clause that holds it: "China said it would ...", "Germany
+            # reaffirmed its readiness to ..." ("it" is as often a place, an act or a thing)
+            node = tok
+            while node is not None and node.head.i != node.i:
+                node = node.head
+                subj = [c for c in node.children if c.dep_ == "nsubj" and c.i != tok.i]
+                if node.pos_ in ("VERB", "AUX") and subj:
+                    m = next((m for m in earlier if m.head + base == subj[0].i), None)
+                    if m is not None and not m.person and not m.plural and len(m.actors) == 1:
+                        return list(m.actors)
+                    break
             return []
         if word in PERSONAL:
             # an object pronoun is not the subject of its own clause ("X spoke with Y to

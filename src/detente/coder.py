@@ -304,6 +304,10 @@ class Coder:
         kind = row.type
         if kind in ("CONSULT", "COOPERATE") and mood == "future":
             kind = "AGREE"  # CODEBOOK: intent to meet or cooperate is AGREE
+        if kind in FORCEFUL and mood in ("future", "hypothetical"):
+            # "will impose severe costs on Russia if it invades", "readiness to strike":
+            # a coercive act announced or held out is a threat, and the threat is made now
+            kind, mood = "THREATEN", "asserted"
         if "future" in row.flags and mood == "asserted":
             mood = "future"
         etype = event_type(kind)
@@ -373,6 +377,9 @@ class Coder:
         return None
 
 
+# Acts that, said of the future or held out on a condition, threaten (CODEBOOK: THREATEN is
+# threatening force, sanctions, arrest, expulsion)
+FORCEFUL = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 GROUP = "(gathering)"  # stands in for a gathering's parties until the article is read
 
 
@@ -408,6 +415,8 @@ def told_of_gatherings(events: list[Event], told: list[tuple[int, Gathering, str
             others = tuple(a for a in (*event.source, *event.target) if a.country != GROUP
                            and not any(_party(a, p) for p in parties))
             source, target = parties + others, ()
+            if len({a.country for a in source}) == 1:
+                source, target = source[:1], source[1:]  # one country's own meeting
         elif side == "source":
             target = tuple(a for a in event.target if a.country != GROUP)
             source = tuple(p for p in parties if not any(p.country == t.country for t in target))

@@ -46,6 +46,9 @@ ACT_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", 
 PERFORMATIVES = {"thank", "congratulate", "commend", "welcome", "express", "extend", "honor",
                  "recognize", "condemn", "applaud", "praise", "salute", "offer", "convey"}
 HEDGE_HEADS = {"appear", "seem", "try", "attempt", "seek"}
+# Words of being ready to act: what they govern has not happened yet
+READINESS = {"readiness", "ready", "willingness", "willing", "prepared", "preparedness",
+             "determination", "determined", "resolve"}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "perhaps", "likely",
                  "purportedly", "supposedly"}
 # Types that are meaningful with no target ("Lorenzana condemned the bombing", "troops
@@ -179,6 +182,16 @@ class EventReader:
             return found, "adjunct-" + how
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return self.actors_at(head, index), "participle"
+        if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "its readiness to impose", "Russia's decision to withdraw": the possessor acts;
+            # else whoever has the noun: "X reaffirmed its commitment to help"
+            owner = [c for c in head.children if c.dep_ == "poss"]
+            if owner:
+                return self.actors_at(owner[0], index, depth=0), "noun-owner"
+            if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+                found, how = self.subject_of(head.head, index)
+                return found, "noun-" + how
         return [], "none"
 
     def _accused(self, verb: Token, target: list, index) -> list:
@@ -481,6 +494,17 @@ def negated(gov: Token, trigger: Token) -> bool:
     return False
 
 
+
+def _inverted_condition(clause: Token) -> bool:
+    """A condition said by inverting subject and auxiliary: "should it choose", "were
+    they to attack", "had it known"."""
+    kids = list(clause.children)
+    aux = next((c for c in kids if c.dep_ in ("aux", "auxpass") and
+                c.lower_ in ("should", "were", "had")), None)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return aux is not None and subj is not None and aux.i < subj.i
+
+
 def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
     """asserted | future | hedged | hypothetical | historical, from the clause's verb."""
     chain = [gov]
@@ -498,6 +522,10 @@ def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
         for c in tok.children:
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return "hypothetical"
+            if c.dep_ == "advcl" and _inverted_condition(c):
+                return "hypothetical"  # "... on Russia should it choose escalation"
+    if gov.dep_ in ("acl", "xcomp") and gov.head.lemma_.lower() in READINESS:
+        return "future"  # "their readiness to impose costs", "ready to respond"
     for c in gov.children:
         low = c.lower_
         if c.dep_ == "aux":
