@@ -274,6 +274,10 @@ class Coder:
                             how="place visited")]
         named = {(a.country, a.name) for a in source if a.name}
         target = [a for a in target if not (a.name and (a.country, a.name) in named)]
+        ours = {a.country for a in source}
+        if row.type in UNDIRECTED and any(a.country not in ours for a in target):
+            # "X met Y's ministers and her own ambassador": the other side is the foreign one
+            target = [a for a in target if a.country not in ours]
         nominal = cand.rule.startswith("noun:")
         several = row.type in UNDIRECTED and (len({a.country for a in source}) > 1 or any(
             m.group for m in cand.source))
@@ -411,7 +415,16 @@ def told_of_gatherings(events: list[Event], told: list[tuple[int, Gathering, str
         if not parties:
             out[i] = None
             continue
-        if event.type in UNDIRECTED:
+        if side == "all":
+            # a meeting between named parties: those who join it later ("They were joined
+            # by ...") are more of its other side, or more of its parties when it has none
+            named = (*event.source, *event.target)
+            extra = tuple(p for p in parties if not any(_party(p, a) for a in named))
+            source, target = (event.source, event.target + extra) if event.target else (
+                event.source + extra, ())
+        elif event.type in UNDIRECTED:
+            # told of the group ("The leaders agreed", "a call with European leaders"): a
+            # multilateral event, every party a source
             others = tuple(a for a in (*event.source, *event.target) if a.country != GROUP
                            and not any(_party(a, p) for p in parties))
             source, target = parties + others, ()
@@ -424,7 +437,8 @@ def told_of_gatherings(events: list[Event], told: list[tuple[int, Gathering, str
             source = tuple(a for a in event.source if a.country != GROUP)
             target = tuple(p for p in parties if not any(p.country == s.country for s in source))
         else:
-            source, target = event.source, event.target
+            source = tuple(a for a in event.source if a.country != GROUP)
+            target = tuple(p for p in parties if not any(p.country == s.country for s in source))
         if not source:
             out[i] = None
             continue
