@@ -48,8 +48,8 @@ def main() -> None:
         for e in pred.get(doc, []):
             for d in dyads(e, args.sector):
                 predicted.setdefault(d, e)
-        fn = [d for d in required if d not in predicted]
-        fp = [d for d in predicted if d not in required and d not in optional]
+        fn = sorted(d for d in required if d not in predicted)
+        fp = sorted(d for d in predicted if d not in required and d not in optional)
         tp = [d for d in predicted if d in required]
         if not fn and not fp:
             continue

@@ -248,6 +248,8 @@ class Coder:
         row = cand.trigger
         if negated(cand.governor, cand.token):
             return [], "negated"
+        if cand.topic is not None:
+            return [], f"what {cand.topic.text!r} is about, not an event the story reports"
         source = _actors(cand.source) or _placeholder(cand.source)
         target = [a for a in _actors(cand.target)
                   if not any(a.start == s.start and a.end == s.end for s in source)] or \

@@ -46,6 +46,11 @@ ACT_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", 
 PERFORMATIVES = {"thank", "congratulate", "commend", "welcome", "express", "extend", "honor",
                  "recognize", "condemn", "applaud", "praise", "salute", "offer", "convey"}
 HEDGE_HEADS = {"appear", "seem", "try", "attempt", "seek"}
+# Verbs and nouns whose object is what was talked about: an act in it is a topic
+TOPIC_VERBS = {"discuss", "review", "address", "examine", "explore", "assess", "debate",
+               "cover", "exchange", "consult", "talk", "focus", "touch", "deliberate"}
+TOPIC_NOUNS = {"discussion", "talks", "conversation", "dialogue", "consultation", "issue",
+               "topic", "views"}
 # Words of being ready to act: what they govern has not happened yet
 READINESS = {"readiness", "ready", "willingness", "willing", "prepared", "preparedness",
              "determination", "determined", "resolve"}
@@ -77,6 +82,7 @@ class Candidate:
     rule: str
     governor: Token  # the verb whose clause carries the modality (light verb for nominals)
     object_word: Token | None = None  # an object that names no actor ("released a statement")
+    topic: Token | None = None  # the discussion verb whose subject matter this is, if any
 
 
 class EventReader:
@@ -222,6 +228,16 @@ class EventReader:
                 return []
         return []
 
+    def _beneficiaries(self, help_noun: Token, index) -> list:
+        """Who a noun of help is for: its "to"/"for" objects, else the object of the clause
+        that says what it is for ("support to meet Ukraine's needs")."""
+        found = self._prep_objects(help_noun, {"to", "for"}, index)
+        for acl in (c for c in help_noun.children if c.dep_ == "acl" and not found):
+            for g in acl.children:
+                if g.dep_ in ("dobj", "dative"):
+                    found += [m for m in self.actors_at(g, index, depth=2) if m not in found]
+        return found
+
     def _prep_objects(self, tok: Token, preps, index) -> list:
         out = []
         for c in tok.children:
@@ -288,6 +304,8 @@ class EventReader:
                     cand = self._noun(tok, row, index)
                     if cand is not None:
                         out.append(cand)
+        for cand in out:
+            cand.topic = topic_of(cand.token)
         return out
 
     def _verb(self, verb: Token, row: Trigger, index) -> Candidate | None:
@@ -341,7 +359,7 @@ class EventReader:
                 if c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in row.target_preps):
                     slot = c if c.dep_ != "prep" else next(
                         (g for g in c.children if g.dep_ == "pobj"), None)
-                    depth = 0 if "directobj" in row.flags else (3 if c.dep_ != "prep" else 4)
+                    depth = 4 if c.dep_ == "prep" else 0 if "directobj" in row.flags else 3
                     for m in self.actors_at(slot, index, depth=depth):
                         if m not in target:
                             target.append(m)
@@ -350,6 +368,11 @@ class EventReader:
                     for acl in (g for g in o.children if g.dep_ == "acl"):
                         target = self._prep_objects(acl, {"at", "into", "on", "against"},
                                                     index)
+            if not target and row.type in ("AGREE", "AID"):
+                # "pledged continued support to meet Ukraine's needs", "offered help for
+                # Haiti": who the promised help is for
+                for o in (c for c in verb.children if c.dep_ == "dobj"):
+                    target = self._beneficiaries(o, index)
             if not target:  # "hold Russia accountable": the small clause's subject
                 for c in verb.children:
                     if c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ == "ADJ":
@@ -467,6 +490,31 @@ class EventReader:
                 c.dep_ == "amod" and c.lower_ in RELATIONSHIP_WORDS for c in noun.children):
             return None  # a description of a relationship, not an event
         return Candidate(row, noun, source, target, rule, governor)
+
+
+def topic_of(trigger: Token) -> Token | None:
+    """The discussion an act is the subject matter of: in "They discussed Russia's war" or
+    "met to review how to cooperate on energy", the war and the cooperation are what was
+    talked about, not events the story reports. The word that makes it a topic is returned:
+    a discussion verb or noun above the trigger, reached through its object or complement."""
+    tok = trigger
+    while tok.head.i != tok.i:
+        dep, head = tok.dep_, tok.head
+        if head.lemma_.lower() in TOPIC_VERBS and head.pos_ in ("VERB", "AUX") and dep in (
+                "dobj", "xcomp", "ccomp", "prep", "pcomp", "conj") or (
+                head.lemma_.lower() in TOPIC_NOUNS and head.pos_ == "NOUN" and dep == "prep"):
+            if dep == "prep" and tok.lower_ not in ("on", "about", "of", "regarding",
+                                                    "concerning", "over"):
+                return None  # "discussed it with Japan": a partner, not a topic
+            return head
+        if dep == "pobj" and head.lower_ in ("including", "like") and head.head.lemma_.lower(
+                ) in ("issue", "topic", "matter", "subject", "area", "range"):
+            return head.head  # "issues, including Russia's invasion"
+        if dep in ("nsubj", "nsubjpass", "ROOT", "parataxis") or tok.pos_ in ("VERB", "AUX") \
+                and dep in ("advcl", "relcl"):
+            return None
+        tok = head
+    return None
 
 
 def _passive_participle(verb: Token) -> bool:
