@@ -116,3 +116,14 @@ def test_coercion_held_out_on_a_condition_is_a_threat():
     kinds = {(e.type, e.target[0].country) for e in coded.events if e.target}
     assert ("THREATEN", "BLR") in kinds
     assert ("SANCTION", "BLR") not in kinds and ("SANCTION", "RUS") not in kinds
+
+
+def test_what_a_meeting_discussed_is_no_event():
+    # kind: "They discussed X's war / how to cooperate / their commitment to ..."
+    coded = code(
+        "Foreign Minister Annalena Baerbock met with Secretary of State Antony Blinken in "
+        "Berlin. They discussed Russia's invasion of Ukraine and their commitment to "
+        "support Kyiv.", source="U.S. Department of State")
+    assert {e.type for e in coded.events} == {"CONSULT"}
+    assert any("is about" in d.reason for d in _coder().code(coded.article, explain=True)
+               .decisions)

@@ -500,8 +500,9 @@ def topic_of(trigger: Token) -> Token | None:
     tok = trigger
     while tok.head.i != tok.i:
         dep, head = tok.dep_, tok.head
-        if head.lemma_.lower() in TOPIC_VERBS and head.pos_ in ("VERB", "AUX") and dep in (
-                "dobj", "xcomp", "ccomp", "prep", "pcomp", "conj") or (
+        if head.lemma_.lower() in TOPIC_VERBS and head.pos_ in ("VERB", "AUX") and (dep in (
+                "dobj", "xcomp", "ccomp", "prep", "pcomp") or dep == "conj" and tok.pos_ in (
+                "NOUN", "PROPN")) or (
                 head.lemma_.lower() in TOPIC_NOUNS and head.pos_ == "NOUN" and dep == "prep"):
             if dep == "prep" and tok.lower_ not in ("on", "about", "of", "regarding",
                                                     "concerning", "over"):
