@@ -127,3 +127,20 @@ def test_what_a_meeting_discussed_is_no_event():
     assert {e.type for e in coded.events} == {"CONSULT"}
     assert any("is about" in d.reason for d in _coder().code(coded.article, explain=True)
                .decisions)
+
+
+def test_a_hyphenated_pair_names_both_sides_of_a_meeting():
+    # kind: "the U.S.-Pakistan Health Dialogue", "India-China border talks"
+    coded = code("On Monday the United States hosted the U.S.-Pakistan Health Dialogue in "
+                 "Washington. India-China border talks resumed on Tuesday.",
+                 source="U.S. Department of State")
+    pairs = [parties(e) for e in of_type(coded, "CONSULT")]
+    assert ["PAK", "USA"] in pairs and ["CHN", "IND"] in pairs
+    assert all(len(set(p)) == 2 for p in pairs)  # no USA-USA from "hosted"
+
+
+def test_a_hyphenated_pair_before_cooperation_is_a_relationship():
+    # kind: "expand U.S.-Japan-ROK cooperation": a description, not an act
+    coded = code("They welcomed trilateral U.S.-Japan-ROK cooperation.",
+                 source="U.S. Department of State")
+    assert not of_type(coded, "COOPERATE")

@@ -48,6 +48,10 @@ _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "througho
 # parties" are not political parties.
 _DOMESTIC_SECTORS = {"CVL", "COP", "LEG", "JUD", "MIL", "REB", "OPP", "MED", "REF", "UNK", "BUS",
                      "REL"}
+# Last words of the names of meetings: "the U.S.-Pakistan Health Dialogue" is a meeting of
+# the two, not an organization of theirs
+MEETING_NAMES = {"Dialogue", "Forum", "Summit", "Talks", "Meeting", "Conference",
+                 "Consultations", "Consultation", "Negotiations"}
 _GROUP_WORDS = {"two", "both", "sides", "parties", "leaders", "countries", "nations",
                 "governments", "presidents", "ministers", "secretaries", "delegations"}
 
@@ -416,7 +420,7 @@ class ActorFinder:
                 tok = doc[named.start:named.end].root
                 continue
             if tok.dep_ == "compound" and head.pos_ == "PROPN" and h not in covered and \
-                    tok.pos_ == "PROPN" and head.is_title:
+                    tok.pos_ == "PROPN" and head.is_title and head.text not in MEETING_NAMES:
                 tok = head  # "the United States Commission on ...": the country names an org
                 continue
             if tok.dep_ in _NP_DEPS and (h in covered or _is_person(head)):
@@ -517,6 +521,13 @@ class ActorFinder:
                                                           for c in root.children)) \
                     and e.country not in coordinated:
                 coordinated.append(e.country)
+        named = sorted((a.start, e.country) for a, e in entries
+                       if e.kind in ("country", "adjective") and not a.portfolio)
+        if len(named) > 1 and all(doc[a_end:b_start].text.strip() in ("-", "–", "/") for
+                                  a_end, b_start in _gaps(group)):
+            # "the U.S.-Pakistan Health Dialogue", "India-China talks": a pair, both sides
+            coordinated = list(dict.fromkeys(c for _, c in named))
+            how.append("pair")
         for atom, e in entries:
             if e.kind in ("country", "adjective", "people", "capital", "seat", "dependency") \
                     and not atom.portfolio:
@@ -868,6 +879,12 @@ def _actor_noun(k: Knowledge, tok: Token, covered, base) -> bool:
     if atom is None:
         return _is_person(tok)
     return any(e.kind in ("title", "sector", "person", "person?", "org") for e in atom.entries)
+
+
+def _gaps(group: list[Atom]) -> list[tuple[int, int]]:
+    """The token ranges between consecutive atoms of a mention."""
+    atoms = sorted(group, key=lambda a: a.start)
+    return [(a.end, b.start) for a, b in zip(atoms, atoms[1:], strict=False)]
 
 
 def _singular(tok: Token) -> str:

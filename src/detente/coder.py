@@ -329,6 +329,10 @@ class Coder:
                 mode = "visit"
         date, precision = resolve_date(
             [t.text for t in _clause_words(cand)], article.date)
+        when = parse_iso(date)
+        if mood == "asserted" and pub and when and precision != "publication" and \
+                (pub - when).days > BACKGROUND_DAYS:
+            mood = "historical"  # "On September 9, 2015, the Department designated ..."
         evidence = Span(sent.text, sent.start, sent.start + len(sent.text))
         tok = cand.token
         trigger = Span(tok.text, sent.start + tok.idx, sent.start + tok.idx + len(tok.text))
@@ -386,6 +390,8 @@ class Coder:
 # Acts that, said of the future or held out on a condition, threaten (CODEBOOK: THREATEN is
 # threatening force, sanctions, arrest, expulsion)
 FORCEFUL = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
+# An act dated more than a year before the article is background to it, not its news
+BACKGROUND_DAYS = 366
 GROUP = "(gathering)"  # stands in for a gathering's parties until the article is read
 
 

@@ -53,6 +53,8 @@ def resolve(words: Iterable[str], published: str | None) -> tuple[str | None, st
                 except ValueError:
                     pass
         return None, None
+    toks = [t for t in toks if t != ","]  # "January 1, 1863": the comma is a token
+    lows = [w.lower() for w in toks]
     for i, w in enumerate(lows):
         if w == "yesterday":
             return (pub - timedelta(days=1)).isoformat(), "day"
@@ -78,4 +80,28 @@ def resolve(words: Iterable[str], published: str | None) -> tuple[str | None, st
             if d > pub and year == pub.year:
                 d = date(year - 1, m, day) if not (m == 2 and day == 29) else d
             return d.isoformat(), "day"
+        if m and i > 0 and lows[i - 1].isdigit() and len(lows[i - 1]) <= 2:
+            continue  # "8 December" is read from its day, below
+        if m and i + 1 < len(toks) and _year(toks[i + 1]):
+            return date(_year(toks[i + 1]), m, 1).isoformat(), "month"  # "in June 2020"
+        if w.isdigit() and len(w) <= 2 and i + 1 < len(toks) and _month(toks[i + 1]) and \
+                toks[i + 1][:1].isupper():
+            m = _month(toks[i + 1])  # "8 December 2004", "on 12 June"
+            year = _year(toks[i + 2]) if i + 2 < len(toks) else None
+            try:
+                d = date(year or pub.year, m, int(w))
+            except ValueError:
+                continue
+            if d > pub and year is None:
+                d = date(pub.year - 1, m, int(w)) if not (m == 2 and int(w) == 29) else d
+            return d.isoformat(), "day"
+        if w in ("in", "since", "during") and i + 1 < len(toks) and _year(toks[i + 1]) and not (
+                i + 2 < len(lows) and lows[i + 2] in ("people", "percent", "%")):
+            return date(_year(toks[i + 1]), 1, 1).isoformat(), "year"  # "in 2015"
     return pub.isoformat(), "publication"
+
+
+def _year(word: str) -> int | None:
+    """A plausible year written as four digits."""
+    w = word.strip(",.")
+    return int(w) if len(w) == 4 and w.isdigit() and 1800 <= int(w) <= 2100 else None

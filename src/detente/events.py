@@ -228,6 +228,25 @@ class EventReader:
                 return []
         return []
 
+    def _pair_before(self, noun: Token, index) -> list:
+        """The two sides a hyphenated pair before a noun names: "the U.S.-Pakistan Health
+        Dialogue", "India-China border talks", "the Russia-Ukraine war"."""
+        doc = noun.doc
+        found: list = []
+        for i in range(noun.left_edge.i, noun.i):
+            m = index.get(i)
+            if m is not None and m not in found:
+                found.append(m)
+        if len(found) == 1 and "pair" in found[0].how.split():
+            return found  # one phrase for both: "U.S.-Pakistan" (see actors: a pair)
+        if len(found) < 2:
+            return []
+        gaps = [doc[a.end:b.start] for a, b in zip(found, found[1:], strict=False)]
+        if all(len(g) == 1 and g[0].text in ("-", "–", "/") for g in gaps) and len(
+                {a.country for m in found for a in m.actors}) >= 2:
+            return found
+        return []
+
     def _beneficiaries(self, help_noun: Token, index) -> list:
         """Who a noun of help is for: its "to"/"for" objects, else the object of the clause
         that says what it is for ("support to meet Ukraine's needs")."""
@@ -352,6 +371,10 @@ class EventReader:
                 target = self.actors_at(verb.head, index, depth=0)
             if "intransitive" in row.flags and any(c.dep_ == "dobj" for c in children):
                 return None  # "rally international support" is no rally
+            if "lightobj" in row.flags and any(
+                    c.dep_ == "dobj" and (c.lemma_.lower(), "NOUN") in self.triggers
+                    for c in children):
+                return None  # "hosted the U.S.-Pakistan Dialogue": the dialogue is the event
             if "nocomplement" in row.flags and any(c.dep_ in ("oprd", "xcomp", "ccomp")
                                                    for c in children):
                 return None  # "called him the chief counsel" names him
@@ -443,7 +466,8 @@ class EventReader:
                         if g.dep_ == "pobj":
                             target = self._prep_objects(g, set(row.target_preps) - {"of"},
                                                         index)
-        between = [m for m in self._prep_objects(noun, {"between", "among"}, index)]
+        between = [m for m in self._prep_objects(noun, {"between", "among"}, index)] or (
+            self._pair_before(noun, index) if row.type in ("CONSULT", "AGREE") else [])
         governor = head
         rule = f"noun:{row.lemma}"
         # light verb: "X held talks with Y", "X expressed support for Y"
@@ -485,6 +509,9 @@ class EventReader:
             governor = speaker
         if governor.pos_ not in ("VERB", "AUX"):
             governor = noun
+        if row.type not in ("CONSULT", "AGREE") and any(
+                "pair" in m.how.split() for m in source if "/modifier" in rule):
+            return None  # "U.S.-Japan cooperation", "the India-China rivalry": a relationship
         doing = "/light:" in rule and head.lemma_.lower() in ACTIVITY_VERBS
         if row.type in UNDIRECTED and not doing and any(
                 c.dep_ == "amod" and c.lower_ in RELATIONSHIP_WORDS for c in noun.children):

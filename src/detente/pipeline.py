@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -26,6 +26,10 @@ class CodeOptions:
 
     batch_size: int = 32
     explain: bool = False
+    # Background events (modality "historical": "in 2003 the US invaded Iraq", a career
+    # told in a biography) are not news of the day; counted as news they would date an old
+    # event to the article and count it again with every story that recalls it.
+    background: bool = False
 
 
 @cache
@@ -52,7 +56,15 @@ def process_batch(docs: list[RawDocument], options: CodeOptions = CodeOptions()
     cleaned = [clean(doc) for doc in docs]
     articles = [item for item in cleaned if not isinstance(item, Rejected)]
     coded = iter(_coder().code_many(articles, explain=options.explain))
-    return [item if isinstance(item, Rejected) else next(coded) for item in cleaned]
+    return [item if isinstance(item, Rejected) else _kept(next(coded), options)
+            for item in cleaned]
+
+
+def _kept(coded: CodedArticle, options: CodeOptions) -> CodedArticle:
+    """The article's events as the options ask: background events only on request."""
+    if options.background:
+        return coded
+    return replace(coded, events=tuple(e for e in coded.events if e.modality != "historical"))
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:

@@ -14,7 +14,7 @@ from ..pipeline import CodeOptions
 from ..records import CodedArticle, Rejected
 from ..session import RunCounts, code_inputs
 from . import main
-from .options import executor_from_options, executor_options
+from .options import background_option, executor_from_options, executor_options
 
 
 def _run(paths, counts: RunCounts, date, options, workers, engine, scheduler, only=None):
@@ -48,14 +48,15 @@ def _run(paths, counts: RunCounts, date, options, workers, engine, scheduler, on
 @click.option("--explain", is_flag=True,
               help="Show, sentence by sentence, the actors found and why each event was "
                    "made or not, instead of the event records.")
+@background_option
 @executor_options
-def code(inputs, output, date, explain, workers, engine, scheduler):
+def code(inputs, output, date, explain, background, workers, engine, scheduler):
     """Code INPUTS (.txt, .md, .html, .jsonl, WARC, feeds, directories, - for stdin)
     into one JSON event record per line."""
     from ..explain import explain as explain_article
 
     counts = RunCounts()
-    options = CodeOptions(explain=explain)
+    options = CodeOptions(explain=explain, background=background)
     with ExitStack() as stack:
         out = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
         for item in _run(inputs, counts, date, options, workers, engine, scheduler):
@@ -82,8 +83,10 @@ def code(inputs, output, date, explain, workers, engine, scheduler):
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--pred", type=click.Path(dir_okay=False, writable=True),
               help="Also write the predicted events here (JSON lines).")
+@background_option
 @executor_options
-def evaluate(gold, inputs, more_gold, holdout, date, as_json, pred, workers, engine, scheduler):
+def evaluate(gold, inputs, more_gold, holdout, date, as_json, pred, background, workers, engine,
+             scheduler):
     """Code the GOLD articles found in INPUTS and score them (the figures of gold/score.py)."""
     from ..evaluate import format_report, load_golds, load_ids, score, split
 
@@ -94,7 +97,8 @@ def evaluate(gold, inputs, more_gold, holdout, date, as_json, pred, workers, eng
         raise click.ClickException(str(exc)) from exc
     counts = RunCounts()
     events = []
-    for item in _run(inputs, counts, date, CodeOptions(), workers, engine, scheduler,
+    for item in _run(inputs, counts, date, CodeOptions(background=background), workers,
+                     engine, scheduler,
                      only=lambda doc: doc.id in gold_events):
         if isinstance(item, CodedArticle):
             events.extend(e.to_dict() for e in item.events)

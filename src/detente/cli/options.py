@@ -38,6 +38,15 @@ def executor_options(command: F) -> F:
     return command
 
 
+def background_option(command: F) -> F:
+    """Add ``--background``: keep background events (modality historical) too."""
+    return click.option(
+        "--background", is_flag=True,
+        help="Also record background events (modality 'historical': what a story recalls "
+             "from more than a year before, or from a biography), dated when they happened.",
+    )(command)
+
+
 def story_options(command: F) -> F:
     """Add ``--story-threshold``: how similar two articles must be to be one story."""
     return click.option(

@@ -15,7 +15,7 @@ from ..errors import DetenteError
 from ..pipeline import CodeOptions
 from ..store import DEFAULT_DB, RunSummary, Store
 from . import main
-from .options import executor_from_options, executor_options, story_options
+from .options import background_option, executor_from_options, executor_options, story_options
 
 COUNTS = click.Choice(["events", "reports"])
 
@@ -56,10 +56,11 @@ def _store(db: str, *, read_only: bool = True) -> Iterator[Store]:
 @click.option("-v", "--verbose", is_flag=True, help="Report each committed batch on stderr.")
 @click.option("--partitions", type=click.Path(file_okay=False), metavar="DIR",
               help="Also write each batch's events as a Parquet file under DIR/run=RUN_ID/.")
+@background_option
 @executor_options
 @story_options
-def run(inputs, db, date, batch_size, verbose, workers, engine, scheduler, story_threshold,
-        partitions):
+def run(inputs, db, date, batch_size, verbose, background, workers, engine, scheduler,
+        story_threshold, partitions):
     """Code INPUTS (files, directories, - for stdin) and store them in the database.
 
     Articles already stored are skipped, so running the same input twice adds nothing
@@ -78,7 +79,8 @@ def run(inputs, db, date, batch_size, verbose, workers, engine, scheduler, story
     try:
         with _store(db, read_only=False) as store:
             summary = run_into_store(
-                store, inputs, date=date, options=CodeOptions(batch_size=batch_size),
+                store, inputs, date=date,
+                options=CodeOptions(batch_size=batch_size, background=background),
                 executor=executor, on_rejection=report_rejection, on_batch=report_batch,
                 story_threshold=story_threshold, partitions=partitions)
             totals = store.counts()
