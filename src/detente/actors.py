@@ -432,7 +432,9 @@ class ActorFinder:
                 noun = head.head
                 if noun.i != head.i and (noun.i - base in covered or _is_person(noun)) \
                         and _actor_noun(self.k, noun, covered, base):
-                    if head.lower_ in _PORTFOLIO_PREPS:
+                    if head.lower_ in _PORTFOLIO_PREPS and atom.start <= tok.i - base < atom.end:
+                        # "Ambassador to France" is not French; "Advisor to the President
+                        # of France" is: the brief is a person of France, not the country
                         portfolio = True
                     if head.lower_ in ("in", "at") and not _title_noun(self.k, noun, covered,
                                                                          base):

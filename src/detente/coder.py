@@ -183,8 +183,9 @@ class Coder:
             if made[0].type in UNDIRECTED:
                 gathering.add(named, discourse.sentence)
             return gathering, side
-        if made[0].type != "CONSULT" or made[0].modality != "asserted":
-            return None
+        if made[0].type != "CONSULT" or made[0].modality != "asserted" or not (
+                cand.rule.startswith("verb:") or "/light:" in cand.rule):
+            return None  # (someone's talks named in passing open no meeting of the story)
         parties = [a for e in made for a in (*e.source, *e.target)]
         live = discourse.gathering
         if live is None or not all(any(_party(a, p) for p in live.participants)
