@@ -327,7 +327,8 @@ def _places(rows: tuple[tuple, ...]) -> tuple[Place, ...]:
     return tuple(Place(*row) for row in rows)
 
 
-def _choose(places: Iterable[Place], prefer: str | None) -> tuple[Place | None, bool]:
+def _choose(places: Iterable[Place], prefer: str | None, small: bool = False
+            ) -> tuple[Place | None, bool]:
     """The place meant, and whether the choice is sure: the story's country (unless only a
     small place there competes with a big one elsewhere: "Paris" in an American story is
     still Paris), else the larger and more populous place; small places need one of the
@@ -340,8 +341,10 @@ def _choose(places: Iterable[Place], prefer: str | None) -> tuple[Place | None, 
         mine = [p for p in places if p.country == prefer]
         if mine and (mine[0].major or not majors or mine[0].rank <= majors[0].rank):
             return _within(places, mine[0]), True
-    if not majors:  # small places only: good when they are all in one country
-        return (places[0], False) if len({p.country for p in places}) == 1 else (None, False)
+    if not majors:  # small places only: evidence of a story's country when all in one
+        if small and len({p.country for p in places}) == 1:
+            return places[0], False
+        return None, False
     best = majors[0]
     rivals = [p for p in majors if p.country != best.country]
     return _within(places, best), not rivals or rivals[0].rank > best.rank
@@ -363,10 +366,12 @@ def _location(text: str, place: Place, known: bool) -> Location:
                     known=known)
 
 
-def locate(name: str, prefer: str | None = None) -> Location | None:
+def locate(name: str, prefer: str | None = None, small: bool = False) -> Location | None:
     """A place name as a Location, or None when it is not a known place. "City, Country"
     and "City, State" decide between places of one name; else ``prefer`` (the story's
-    country), else the larger and more populous place."""
+    country), else the larger and more populous place. A small place outside ``prefer``
+    is None, unless ``small`` (then, when it is in one country only, it comes with
+    ``known`` False: evidence of where a story is, not where an event is)."""
     text = name.strip()
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts:
@@ -387,7 +392,7 @@ def locate(name: str, prefer: str | None = None) -> Location | None:
             return _location(text, big[0], True)
         area = _choose(within, prefer)[0] or within[0]
         return Location(name=text, country=area.country, known=True)
-    place, sure = _choose(candidates(head), prefer)
+    place, sure = _choose(candidates(head), prefer, small)
     if place is None:
         return None
     return _location(text, place, sure)
@@ -405,9 +410,10 @@ def _name_start(doc: Doc, tok: Token) -> int:
 
     while j > 0:
         prev = doc[j - 1]
-        if prev.pos_ in ("PROPN", "NUM") and prev.dep_ in ("compound", "flat", "poss", "nmod",
-                                                          "amod") and attached(prev):
-            start = j = j - 1
+        if prev.pos_ in ("PROPN", "NUM", "X") and prev.dep_ in (
+                "compound", "flat", "poss", "nmod", "amod") and attached(prev) and (
+                prev.pos_ != "X" or (j > 1 and doc[j - 2].pos_ in ("PROPN", "X"))):
+            start = j = j - 1  # "Palacio de la Moneda": foreign words inside a name
         elif j > 1 and doc[j - 2].pos_ == "PROPN" and attached(doc[j - 2]) and (
                 prev.dep_ == "case" or (prev.text in ("-", "‐") and not prev.whitespace_)):
             start = j = j - 2  # "People 's", "Miami - Dade"
@@ -613,6 +619,7 @@ class Anchor:
     place: Location
     countries: frozenset[str]
     presence: bool  # who is there: an event's actors, a traveler; else only a place named
+    restates: bool = False  # "The gathering, held at the Elysee Palace": the last event's
 
 
 @dataclass
@@ -621,6 +628,8 @@ class Setting:
     - where the story last put one of its source's countries (a meeting readout: what
       the visitor said there was said there; "X traveled to Warsaw" puts X there);
     - else in the dateline's place, for the dateline's own country;
+    - else, for a meeting that a later sentence places ("The gathering, held at the
+      Elysee Palace in Paris"), there;
     - else, when its source is of one country, in the last place the story named in that
       country; or, when all its actors are, in the first one it names later ("Serbians
       protested ... in Belgrade").
@@ -643,6 +652,10 @@ class Setting:
             if found is None or not found.country or not found.known:
                 continue
             verb, prep = _slot_owner(place.prep)
+            told = verb.head if verb.dep_ == "acl" else verb
+            if told.pos_ == "NOUN" and _meeting_noun(told) and told.i < place.head.i:
+                self.anchors.append(Anchor(offset, found, frozenset(), False, restates=True))
+                continue
             countries = set()
             if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in _MOVE_VERBS and \
                     prep.lower_ != "from":
@@ -653,6 +666,37 @@ class Setting:
                                        frozenset(countries | {found.country}),
                                        presence=bool(countries)))
 
+    def observe_words(self, words: list[str], offset: int, prefer: str | None = None
+                      ) -> None:
+        """Read a sentence the coder does not parse, from its words alone: the places
+        after "in", "at" or "near", and whether it places the meeting just told ("The
+        gathering, held at the Elysee Palace in Paris, ...")."""
+        gathering = len(words) > 1 and words[0].lower() in ("the", "this", "that") and (
+            words[1].lower() in _GATHERINGS or any(
+                row.type == "CONSULT" for row in _noun_rows(words[1].lower())))
+        i = 0
+        while i < len(words) - 1:
+            if words[i].lower() not in ("in", "at", "near"):
+                i += 1
+                continue
+            j = i + 1 + (words[i + 1].lower() == "the")
+            k = j
+            while k < len(words) and (words[k][:1].isupper() or (
+                    words[k] in ("of", "'s", "’s", "-") and k + 1 < len(words) and
+                    words[k + 1][:1].isupper())):
+                k += 1
+            while k + 1 < len(words) and words[k] == "," and words[k + 1][:1].isupper() and \
+                    any(p.kind in ("country", "dependency", "region")
+                        for p in candidates(words[k + 1])):
+                k += 2
+            name = " ".join(words[j:k]).replace(" ,", ",")
+            found = locate(name, prefer) if k > j else None
+            if found is not None and found.country and found.known:
+                self.anchors.append(Anchor(offset, found, frozenset({found.country}), False,
+                                           restates=gathering))
+                gathering = False
+            i = max(k, i + 1)
+
     def settle(self, events: list[Event]) -> list[Event]:
         """The events, with the places the story gives those that name none."""
         anchors = list(self.anchors)
@@ -661,6 +705,13 @@ class Setting:
                     and e.mode != "phone":
                 anchors.append(Anchor(e.evidence.start, e.location, _countries(e), True))
         anchors.sort(key=lambda a: a.offset)
+        events = list(events)
+        for anchor in (a for a in anchors if a.restates):
+            told = [i for i, e in enumerate(events) if e.evidence.start <= anchor.offset and
+                    e.location is None and e.type == "CONSULT" and e.mode != "phone"]
+            if told:
+                events[told[-1]] = replace(events[told[-1]], location=anchor.place)
+        anchors = [a for a in anchors if not a.restates]
         out = []
         for e in events:
             if e.location is None and e.mode != "phone":
@@ -689,6 +740,22 @@ class Setting:
             if home and _countries(event) == mine:  # a domestic event, its city named later
                 return home[0].place
         return None
+
+
+_GATHERINGS = {"gathering", "event", "conference", "ceremony", "session", "forum",
+               "reception", "breakfast", "banquet"}
+
+
+def _meeting_noun(tok: Token) -> bool:
+    """A noun that names a meeting: the lexicon's CONSULT nouns and a few more."""
+    lemma = tok.lemma_.lower()
+    return lemma in _GATHERINGS or any(row.type == "CONSULT" for row in _noun_rows(lemma))
+
+
+def _noun_rows(lemma: str) -> list:
+    from .knowledge import load_triggers
+
+    return load_triggers().get((lemma, "NOUN"), [])
 
 
 def _countries(event: Event) -> frozenset[str]:
