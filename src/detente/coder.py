@@ -119,6 +119,7 @@ class Coder:
         for sent in sents:
             doc = sent.doc
             if doc is None:  # no trigger word: only who is named, for later mentions
+                setting.observe_words(sent.words, sent.start, discourse.focus)
                 for m in self.finder.light_mentions(sent.words, sent.starts, discourse,
                                                     sent.start, sent.phrases):
                     discourse.remember(m)
@@ -176,7 +177,7 @@ class Coder:
             if doc is None:
                 continue
             for name in place_names(doc):  # cities count too: a story in Croydon is British
-                place = locate(name.text)
+                place = locate(name.text, small=True)
                 if place is not None and place.lat is not None and place.country:
                     counts[place.country] = counts.get(place.country, 0) + 1
         if not counts:
