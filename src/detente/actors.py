@@ -46,6 +46,8 @@ _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "througho
 # parties" are not political parties.
 _DOMESTIC_SECTORS = {"CVL", "COP", "LEG", "JUD", "MIL", "REB", "OPP", "MED", "REF", "UNK", "BUS",
                      "REL"}
+# Words that make a title or a person a former official (ELI, codebook section 3).
+FORMER = {"former", "ex", "retired", "late", "onetime", "erstwhile"}
 _GROUP_WORDS = {"two", "both", "sides", "parties", "leaders", "countries", "nations",
                 "governments", "presidents", "ministers", "secretaries", "delegations"}
 
@@ -434,7 +436,9 @@ class ActorFinder:
         country = sector = name = role = None
         person = False
         how = []
-        former = any(t.lower_ in ("former", "ex", "late") for t in text_span)
+        # "former President X", "retired General Y", "ex-minister Z": former officials
+        former = any(t.lower_ in FORMER for t in doc[max(start - 2, 0):end]
+                     if t.i - base >= start or start <= t.head.i - base < end)
         # country: explicit names and demonyms first, from the non-portfolio atoms;
         # coordinated ones ("Hungarian and Romanian officials") make a compound actor
         coordinated: list[str] = []
@@ -522,7 +526,7 @@ class ActorFinder:
                     how.append(f"later-mention:{known.name}")
                 else:
                     how.append("person-entity")
-        if former and (person or titles) and country and country not in INTERNATIONAL:
+        if former and (person or titles) and country not in INTERNATIONAL:
             sector = "ELI"
         # definite descriptions and titles without a country resolve against the discourse
         if titles and not person and not plural and not sectors:
