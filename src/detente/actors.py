@@ -526,6 +526,12 @@ class ActorFinder:
                     how.append(f"later-mention:{known.name}")
                 else:
                     how.append("person-entity")
+        if country is None and not orgs:
+            # "Delaware senator", "the governor of Punjab": a state, province or city
+            # names its country, before the story's country does
+            country = self._place_country(doc, start, end, head_tok, group, discourse)
+            if country:
+                how.append(f"place:{country}")
         if former and (person or titles) and country not in INTERNATIONAL:
             sector = "ELI"
         # definite descriptions and titles without a country resolve against the discourse
@@ -583,6 +589,53 @@ class ActorFinder:
             plural = True
         return Mention(start, end, anchor, actors, person=person, plural=plural, role=role,
                        how=" ".join(how), subject=head_tok.dep_ in ("nsubj", "nsubjpass"))
+
+    def _place_country(self, doc, start: int, end: int, head_tok: Token, group: list[Atom],
+                       discourse: Discourse) -> str | None:
+        """The country of a sub-national place that qualifies the phrase: a proper name
+        inside it that no knowledge matched ("Delaware senator", "Texas Governor Greg
+        Abbott") or after "of" ("the governor of Punjab", "the mayor of Kharkiv"). An
+        ambiguous name takes the story's country, else gives none."""
+        from .places import locate
+
+        base = _base(doc)
+        covered = {j for a in group for j in range(a.start, a.end)}
+        titled = [a.start for a in group if any(e.kind in ("title", "sector")
+                                                for e in a.entries)]
+        spans = []
+        j = start
+        while j < min(titled, default=start):  # before the title: after it is a name
+            if j not in covered and doc[j].pos_ == "PROPN" and doc[j].ent_type_ != "PERSON":
+                k = j
+                while k + 1 < end and k + 1 not in covered and doc[k + 1].pos_ == "PROPN":
+                    k += 1
+                spans.append(doc[j:k + 1])
+                j = k + 1
+            else:
+                j += 1
+        heads = [head_tok, *(doc[a.start:a.end].root for a in group)]
+        titles = [doc[a.start:a.end].root for a in group if a.start in titled]
+        for tok in titles:  # "Delaware senator": a modifier the phrase did not take in
+            for c in tok.lefts:
+                if c.dep_ in ("compound", "nmod", "poss", "amod") and c.pos_ == "PROPN" and \
+                        c.i - base not in covered and c.ent_type_ != "PERSON":
+                    left = min((t.i for t in c.lefts if t.dep_ == "compound" and
+                                t.pos_ == "PROPN"), default=c.i)
+                    spans.append(doc[left - base:c.i - base + 1])
+        for tok in heads:
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.i - base not in covered:
+                        left = min((t.i for t in obj.lefts if t.dep_ == "compound" and
+                                    t.pos_ == "PROPN"), default=obj.i)
+                        spans.append(doc[left - base:obj.i - base + 1])
+        for span in spans:
+            found = locate(span.text, prefer=discourse.focus)
+            if found is not None and found.country and found.known:
+                return found.country
+        return None
 
     # ---- discourse -------------------------------------------------------------------------
     def _known_person(self, name: str, discourse: Discourse) -> Actor | None:
