@@ -347,7 +347,10 @@ def _choose(places: Iterable[Place], prefer: str | None, small: bool = False
         return None, False
     best = majors[0]
     rivals = [p for p in majors if p.country != best.country]
-    return _within(places, best), not rivals or rivals[0].rank > best.rank
+    population = _country_population()
+    sure = not rivals or rivals[0].rank > best.rank or population.get(best.country, 0) >= \
+        10 * population.get(rivals[0].country, 0)  # Florida, USA, not Florida, Uruguay
+    return _within(places, best), sure
 
 
 def _within(places: list[Place], chosen: Place) -> Place:
