@@ -438,7 +438,8 @@ class ActorFinder:
         how = []
         # "former President X", "retired General Y", "ex-minister Z": former officials
         former = any(t.lower_ in FORMER for t in doc[max(start - 2, 0):end]
-                     if t.i - base >= start or start <= t.head.i - base < end)
+                     if t.i - base >= start or start <= t.head.i - base < end) or (
+            start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "ex")
         # country: explicit names and demonyms first, from the non-portfolio atoms;
         # coordinated ones ("Hungarian and Romanian officials") make a compound actor
         coordinated: list[str] = []
@@ -599,7 +600,9 @@ class ActorFinder:
         from .places import locate
 
         base = _base(doc)
-        covered = {j for a in group for j in range(a.start, a.end)}
+        # a name the recognizer took for a person ("the governor of Kherson") may be a place
+        covered = {j for a in group for j in range(a.start, a.end)
+                   if any(e.kind != "person?" for e in a.entries)}
         titled = [a.start for a in group if any(e.kind in ("title", "sector")
                                                 for e in a.entries)]
         spans = []
@@ -617,7 +620,8 @@ class ActorFinder:
         titles = [doc[a.start:a.end].root for a in group if a.start in titled]
         for tok in titles:  # "Delaware senator": a modifier the phrase did not take in
             for c in tok.lefts:
-                if c.dep_ in ("compound", "nmod", "poss", "amod") and c.pos_ == "PROPN" and \
+                if c.dep_ in ("compound", "nmod", "poss", "amod", "nsubj") and \
+                        c.pos_ in ("PROPN", "ADJ", "NOUN") and c.is_title and \
                         c.i - base not in covered and c.ent_type_ != "PERSON":
                     left = min((t.i for t in c.lefts if t.dep_ == "compound" and
                                 t.pos_ == "PROPN"), default=c.i)
@@ -627,7 +631,7 @@ class ActorFinder:
                 if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
                     continue
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.i - base not in covered:
+                    if obj.dep_ == "pobj" and obj.is_title and obj.i - base not in covered:
                         left = min((t.i for t in obj.lefts if t.dep_ == "compound" and
                                     t.pos_ == "PROPN"), default=obj.i)
                         spans.append(doc[left - base:obj.i - base + 1])
