@@ -129,3 +129,19 @@ def test_a_phone_call_happens_nowhere(tmp_path):
         "Kishida."))
     calls = [e for e in events if e.mode == "phone"]
     assert calls and all(e.location is None for e in calls)
+
+
+def test_the_gazetteer_is_built_once_and_kept_under_its_fingerprint(tmp_path, monkeypatch):
+    from detente import places
+
+    monkeypatch.setenv("DETENTE_CACHE_DIR", str(tmp_path))
+    places.gazetteer.cache_clear()
+    try:
+        built = places.gazetteer()
+        (kept,) = tmp_path.glob("gazetteer-*.pickle")
+        assert places._fingerprint() in kept.name
+        places.gazetteer.cache_clear()
+        assert places.gazetteer() == built  # read back from the file
+    finally:
+        places.gazetteer.cache_clear()
+        places._places.cache_clear()
