@@ -111,10 +111,44 @@ def test_resolve_batch_keeps_order_and_names_bad_lines(runner, tmp_path):
     got = [json.loads(line) for line in lines(result.stdout)]
     assert [(g["country"], g["sector"]) for g in got] == [("RUS", "MIL"), ("USA", "ELI"),
                                                           ("USA", "GOV")]
-    batch.write_text('{"text": "France"}\nnot json\n', encoding="utf-8")
+    batch.write_text('{"text": "France"}\nnot json\n\n{"text": "Germany", "date": "soon"}\n'
+                     '{"text": "Chancellor Merkel", "date": "10 May 2015"}\n', encoding="utf-8")
     result = runner.invoke(main, ["resolve", "--batch", str(batch)])
-    assert result.exit_code == 1
-    assert f"Error: {batch}:2: invalid JSON: Expecting value" in result.stderr
+    assert result.exit_code == 0
+    got = [json.loads(line) for line in lines(result.stdout)]
+    assert len(got) == 5  # one line out per line in, bad ones included
+    assert got[0]["country"] == "FRA" and got[4]["country"] == "DEU"
+    assert got[1] == {"error": "invalid JSON: Expecting value", "where": f"{batch}:2"}
+    assert got[2] == {"error": "empty line", "where": f"{batch}:3"}
+    assert got[3]["error"].startswith("invalid date 'soon': expected a date such as")
+    assert f"detente: {batch}:2: invalid JSON: Expecting value" in result.stderr
+    assert lines(result.stderr)[-1] == "detente: resolved 2 phrase(s); 3 line(s) rejected"
+    batch.write_text("not json\n", encoding="utf-8")
+    assert runner.invoke(main, ["resolve", "--batch", str(batch)]).exit_code == 2
+    result = runner.invoke(main, ["resolve", "--batch", str(tmp_path / "none.jsonl")])
+    assert result.exit_code == 1 and "no such file or directory" in result.stderr
+
+
+@pytest.mark.parametrize("date", ["10 May 2015", "May 10, 2015", "2015-05-10"])
+def test_resolve_reads_dates_in_any_common_form(runner, date):
+    result = runner.invoke(main, ["resolve", "Chancellor Merkel", "--date", date, "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["country"] == "DEU"
+
+
+def test_resolve_bad_date_is_a_usage_error(runner):
+    result = runner.invoke(main, ["resolve", "Merkel", "--date", "someday"])
+    assert result.exit_code == 2
+    assert "Error: --date: invalid date 'someday': expected a date such as" in result.stderr
+
+
+def test_resolve_context_gives_the_country_of_bare_titles(runner):
+    result = runner.invoke(main, ["resolve", "the prime minister", "--date", "2019-05-01",
+                                  "--context", "Voters in India went to the polls in Delhi.",
+                                  "--json"])
+    assert result.exit_code == 0
+    assert (json.loads(result.stdout)["country"], json.loads(result.stdout)["sector"]) == (
+        "IND", "GOV")
 
 
 def test_every_command_has_help(runner):

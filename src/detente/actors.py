@@ -52,6 +52,8 @@ _DOMESTIC_SECTORS = {"CVL", "COP", "LEG", "JUD", "MIL", "REB", "OPP", "MED", "RE
 # the two, not an organization of theirs
 MEETING_NAMES = {"Dialogue", "Forum", "Summit", "Talks", "Meeting", "Conference",
                  "Consultations", "Consultation", "Negotiations"}
+# Words that make a title or a person a former official (ELI, codebook section 3).
+FORMER = {"former", "ex", "retired", "late", "onetime", "erstwhile"}
 _GROUP_WORDS = {"two", "both", "sides", "parties", "leaders", "countries", "nations",
                 "governments", "presidents", "ministers", "secretaries", "delegations"}
 
@@ -512,7 +514,10 @@ class ActorFinder:
         country = sector = name = role = None
         person = False
         how = []
-        former = any(t.lower_ in ("former", "ex", "late") for t in text_span)
+        # "former President X", "retired General Y", "ex-minister Z": former officials
+        former = any(t.lower_ in FORMER for t in doc[max(start - 2, 0):end]
+                     if t.i - base >= start or start <= t.head.i - base < end) or (
+            start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "ex")
         # country: explicit names and demonyms first, from the non-portfolio atoms;
         # coordinated ones ("Hungarian and Romanian officials") make a compound actor
         coordinated: list[str] = []
@@ -608,7 +613,13 @@ class ActorFinder:
                     how.append(f"later-mention:{known.name}")
                 else:
                     how.append("person-entity")
-        if former and (person or titles) and country and country not in INTERNATIONAL:
+        if country is None and not orgs:
+            # "Delaware senator", "the governor of Punjab": a state, province or city
+            # names its country, before the story's country does
+            country = self._place_country(doc, start, end, head_tok, group, discourse)
+            if country:
+                how.append(f"place:{country}")
+        if former and (person or titles) and country not in INTERNATIONAL:
             sector = "ELI"
         # definite descriptions and titles without a country resolve against the discourse
         if titles and not person and not plural and not sectors:
@@ -667,6 +678,56 @@ class ActorFinder:
                 discourse.we = actors
         return Mention(start, end, anchor, actors, person=person, plural=plural, role=role,
                        how=" ".join(how), subject=head_tok.dep_ in ("nsubj", "nsubjpass"))
+
+    def _place_country(self, doc, start: int, end: int, head_tok: Token, group: list[Atom],
+                       discourse: Discourse) -> str | None:
+        """The country of a sub-national place that qualifies the phrase: a proper name
+        inside it that no knowledge matched ("Delaware senator", "Texas Governor Greg
+        Abbott") or after "of" ("the governor of Punjab", "the mayor of Kharkiv"). An
+        ambiguous name takes the story's country, else gives none."""
+        from .places import locate
+
+        base = _base(doc)
+        # a name the recognizer took for a person ("the governor of Kherson") may be a place
+        covered = {j for a in group for j in range(a.start, a.end)
+                   if any(e.kind != "person?" for e in a.entries)}
+        titled = [a.start for a in group if any(e.kind in ("title", "sector")
+                                                for e in a.entries)]
+        spans = []
+        j = start
+        while j < min(titled, default=start):  # before the title: after it is a name
+            if j not in covered and doc[j].pos_ == "PROPN" and doc[j].ent_type_ != "PERSON":
+                k = j
+                while k + 1 < end and k + 1 not in covered and doc[k + 1].pos_ == "PROPN":
+                    k += 1
+                spans.append(doc[j:k + 1])
+                j = k + 1
+            else:
+                j += 1
+        heads = [head_tok, *(doc[a.start:a.end].root for a in group)]
+        titles = [doc[a.start:a.end].root for a in group if a.start in titled]
+        for tok in titles:  # "Delaware senator": a modifier the phrase did not take in
+            for c in tok.lefts:
+                if c.dep_ in ("compound", "nmod", "poss", "amod", "nsubj") and \
+                        c.pos_ in ("PROPN", "ADJ", "NOUN") and c.is_title and \
+                        c.i - base not in covered and c.ent_type_ != "PERSON":
+                    left = min((t.i for t in c.lefts if t.dep_ == "compound" and
+                                t.pos_ == "PROPN"), default=c.i)
+                    spans.append(doc[left - base:c.i - base + 1])
+        for tok in heads:
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.is_title and obj.i - base not in covered:
+                        left = min((t.i for t in obj.lefts if t.dep_ == "compound" and
+                                    t.pos_ == "PROPN"), default=obj.i)
+                        spans.append(doc[left - base:obj.i - base + 1])
+        for span in spans:
+            found = locate(span.text, prefer=discourse.focus)
+            if found is not None and found.country and found.known:
+                return found.country
+        return None
 
     # ---- discourse -------------------------------------------------------------------------
     def _known_person(self, name: str, discourse: Discourse) -> Actor | None:
@@ -921,21 +982,38 @@ def _locative(tok: Token) -> bool:
 def resolve_phrase(text: str, date: str | None = None, context: str | None = None
                    ) -> Actor | None:
     """How a phrase resolves on its own (``detente resolve``): the main mention of the
-    phrase, after the context sentence (if any) has been read as discourse."""
+    phrase, after the context (if any) has been read as discourse. The country the
+    context names most, in actors and places, is the story's country: it decides bare
+    titles ("the prime minister") and names several places share."""
     from .nlp import full_pipeline
+    from .places import locate, place_names
 
     nlp = full_pipeline()
     finder = ActorFinder()
     discourse = Discourse(date=date)
     if context:
-        for mention in finder.mentions(nlp(context), discourse):
-            discourse.remember(mention)
+        counts: dict[str, int] = {}
+        for sent in nlp(context).sents:
+            doc = sent.as_doc()
+            for mention in finder.mentions(doc, discourse):
+                discourse.remember(mention)
+                for actor in mention.actors:
+                    if actor.country and actor.country not in INTERNATIONAL:
+                        counts[actor.country] = counts.get(actor.country, 0) + 1
+            for name in place_names(doc):
+                place = locate(name.text)
+                if place is not None and place.country:
+                    counts[place.country] = counts.get(place.country, 0) + 1
+        if counts:
+            discourse.focus = max(counts, key=lambda c: counts[c])
     doc = nlp(text)
     mentions = finder.mentions(doc, discourse)
     if not mentions:
         return None
     best = max(mentions, key=lambda m: (m.resolved, m.end - m.start))
     actor = best.actors[0]
-    return Actor(text=text, name=actor.name, country=actor.country, sector=actor.sector,
-                 start=0, end=len(text), how=best.how)
-
+    country, how = actor.country, best.how
+    if country is None and best.role and discourse.focus:
+        country, how = discourse.focus, how + " context-country"  # "the prime minister"
+    return Actor(text=text, name=actor.name, country=country, sector=actor.sector,
+                 start=0, end=len(text), how=how)

@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from .actors import FIRST, ActorFinder, Discourse, Mention, publisher_for
 from .codebook import event_type
@@ -26,7 +25,7 @@ from .events import ACT_NOUNS, TARGETLESS_OK, UNDIRECTED, Candidate, EventReader
 from .gatherings import Gathering, listed_participants
 from .knowledge import load_knowledge, trigger_cues, trigger_surface_forms
 from .nlp import coder_pipeline, tokenizer_only
-from .places import locate
+from .places import Setting, clause_place, dateline, locate, place_names
 from .records import Actor, Article, CodedArticle, Decision, Event, Location, Quote, Span
 
 QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
@@ -118,10 +117,12 @@ class Coder:
         pub = parse_iso(article.date)
         discourse.focus = self._focus(sents)
         told: list[tuple[int, Gathering, str]] = []  # events told of a gathering's parties
+        setting = Setting(dateline(article.text, discourse.focus))
         for sent in sents:
             discourse.sentence = sent.index
             doc = sent.doc
             if doc is None:  # no trigger word: only who is named, for later mentions
+                setting.observe_words(sent.words, sent.start, discourse.focus)
                 for m in self.finder.light_mentions(sent.words, sent.starts, discourse,
                                                     sent.start, sent.phrases):
                     discourse.remember(m)
@@ -146,11 +147,12 @@ class Coder:
                 if explain:
                     decisions.append(Decision(sent.index, cand.token.text,
                                               "event" if made else "dropped", why))
+            setting.observe(doc, mentions, sent.start, discourse.focus)
             for m in mentions:
                 discourse.remember(m)
                 actors.extend(a for a in m.actors if a.country and a.start >= 0)
-        events = told_of_gatherings(events, told)
-        return CodedArticle(article=article, events=tuple(dedupe(events)), quotes=tuple(quotes),
+        events = setting.settle(dedupe(told_of_gatherings(events, told)))
+        return CodedArticle(article=article, events=tuple(events), quotes=tuple(quotes),
                             actors=tuple(actors), sentences=len(sents),
                             decisions=tuple(decisions))
 
@@ -222,7 +224,7 @@ class Coder:
             if doc is None:
                 continue
             for name in place_names(doc):  # cities count too: a story in Croydon is British
-                place = locate(name.text)
+                place = locate(name.text, small=True)
                 if place is not None and place.lat is not None and place.country:
                     counts[place.country] = counts.get(place.country, 0) + 1
         if not counts:
@@ -376,16 +378,13 @@ class Coder:
 
     def _location(self, cand: Candidate, sent: Sentence, focus: str | None
                   ) -> Location | None:
-        doc = sent.doc
-        if doc is None:
+        if sent.doc is None:
             return None
-        scope = {t.i for t in cand.governor.subtree} | {t.i for t in cand.token.subtree}
-        for name in place_names(doc):
-            if name.root.i in scope:
-                place = locate(name.text, prefer=focus)
-                if place is not None:
-                    return place
-        return None
+        triggers = {cand.token.i, cand.governor.i}
+        actors = {m.head for m in (*cand.source, *cand.target)}
+        return clause_place(sent.doc, triggers, actors, prefer=focus,
+                            objects=cand.trigger.type in ("ASSAULT", "COERCE") or
+                            cand.trigger.mode == "visit")
 
 
 # Acts that, said of the future or held out on a condition, threaten (CODEBOOK: THREATEN is
@@ -442,10 +441,7 @@ def told_of_gatherings(events: list[Event], told: list[tuple[int, Gathering, str
         elif side == "source":
             target = tuple(a for a in event.target if a.country != GROUP)
             source = tuple(p for p in parties if not any(p.country == t.country for t in target))
-        elif side == "target":
-            source = tuple(a for a in event.source if a.country != GROUP)
-            target = tuple(p for p in parties if not any(p.country == s.country for s in source))
-        else:
+        else:  # told of the group as the other side: "a call with European leaders"
             source = tuple(a for a in event.source if a.country != GROUP)
             target = tuple(p for p in parties if not any(p.country == s.country for s in source))
         if not source:
@@ -456,20 +452,6 @@ def told_of_gatherings(events: list[Event], told: list[tuple[int, Gathering, str
     return [e for e in out if e is not None and not any(
         a.country == GROUP for a in (*e.source, *e.target))]
 
-
-def place_names(doc: Doc) -> list[SpacySpan]:
-    """Proper names in a place slot: the object of "in", "at", "to", "near" or "from"
-    ("at the Élysée Palace in Paris"), with their compound words ("South London")."""
-    out = []
-    for tok in doc:
-        if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in (
-                "in", "at", "to", "near", "from", "outside", "inside"):
-            start = tok.i
-            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in (
-                    "compound", "flat"):
-                start -= 1
-            out.append(doc[start:tok.i + 1])
-    return out
 
 
 def _owned_by_source(actor: Actor, source: list[Actor]) -> bool:
@@ -521,7 +503,8 @@ def dedupe(events: list[Event]) -> list[Event]:
             pos = len(kept)
             kept.append(event)
         elif event.evidence.start != kept[pos].evidence.start:
-            kept[pos] = replace(kept[pos], mentions=kept[pos].mentions + 1)
+            kept[pos] = replace(kept[pos], mentions=kept[pos].mentions + 1,
+                                location=kept[pos].location or event.location)
         for key in keys:
             index.setdefault(key, pos)
     return kept

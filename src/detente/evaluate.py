@@ -154,9 +154,36 @@ def _type_score(gold, pred) -> Counter:
     return counts
 
 
+def location_score(gold: Mapping[str, list[dict]], pred: Mapping[str, list]
+                   ) -> dict[str, Any]:
+    """Places (CODEBOOK section 4): of the gold events that carry a location with a
+    country and that the coder also finds (a coded event of the same article and type
+    sharing a dyad), the share whose coded event names that country. ``gold`` counts the
+    gold events with a location, found or not."""
+    with_place = found = right = 0
+    for doc, events in gold.items():
+        for event in events:
+            country = (event.get("location") or {}).get("country")
+            if not country:
+                continue
+            with_place += 1
+            pairs = dyads(event)
+            kind = str(event.get("type")).upper()
+            same = [p for p in pred.get(doc, ())
+                    if str(p.get("type") or p.get("event")).upper() == kind and
+                    dyads(p) & pairs]
+            if same:
+                found += 1
+                right += any((p.get("location") or {}).get("country") == country
+                             for p in same)
+    return {"share": round(right / found, 3) if found else 0.0, "right": right,
+            "found": found, "gold": with_place}
+
+
 def score(gold: Mapping[str, list[dict]], predicted: Iterable[Mapping[str, Any]]
           ) -> dict[str, Any]:
-    """Score predicted events (dicts with ``article_id``) against gold articles."""
+    """Score predicted events (dicts with ``article_id``) against gold articles: the
+    figures of ``gold/score.py``, and ``location`` (``location_score``)."""
     pred: dict[str, list] = defaultdict(list)
     for event in predicted:
         pred[event.get("article_id") or event.get("doc_id") or event.get("id")].append(event)
@@ -168,11 +195,12 @@ def score(gold: Mapping[str, list[dict]], predicted: Iterable[Mapping[str, Any]]
         "sector": _prf(_score(gold, pred, with_sector=True)[0]),
         "type": _prf(_type_score(gold, pred)),
         "per_type": {t: _prf(per_type[t]) for t in TYPES if per_type[t]},
+        "location": location_score(gold, pred),
     }
 
 
 def format_report(result: Mapping[str, Any], per_type: bool = True) -> str:
-    """The report as ``score.py`` prints it."""
+    """The report as ``score.py`` prints it, then the location line."""
     lines = [f"articles: {result['articles']}"]
     for name in ("dyad", "sector", "type"):
         m = result[name]
@@ -183,4 +211,9 @@ def format_report(result: Mapping[str, Any], per_type: bool = True) -> str:
         for t, m in result.get("per_type", {}).items():
             lines.append(f"  {t:10s} P {m['precision']:.3f}  R {m['recall']:.3f}  "
                          f"F1 {m['f1']:.3f}  (tp {m['tp']}, fp {m['fp']}, fn {m['fn']})")
+    place = result.get("location")
+    if place:  # not a score.py line: the lines above stay exactly as it prints them
+        lines.append(f"location: {place['share']:.3f} right country ({place['right']} of "
+                     f"{place['found']} found gold events with a place; {place['gold']} "
+                     "in gold)")
     return "\n".join(lines)

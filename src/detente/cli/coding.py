@@ -123,25 +123,44 @@ def evaluate(gold, inputs, more_gold, holdout, date, as_json, pred, background, 
 
 @main.command()
 @click.argument("text", required=False)
-@click.option("--date", metavar="YYYY-MM-DD", help="The date roles are looked up on.")
-@click.option("--context", help="Text read before TEXT, for later mentions ('the president').")
+@click.option("--date", help="The date roles are looked up on, in any common form "
+                             "(2015-05-10, 10 May 2015, May 10, 2015).")
+@click.option("--context", help="Text read before TEXT: later mentions ('the president') "
+                                "resolve against it, and the country it names most decides "
+                                "bare titles and names several places share.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--batch", type=click.Path(dir_okay=False),
-              help='JSONL file of {"text", "date", "context"}: one result line each, in order.')
+              help='JSONL file of {"text", "date", "context"}: one result line each, in order; '
+                   'a bad line gets an {"error"} object in its place.')
 def resolve(text, date, context, as_json, batch):
     """Show how TEXT resolves to an actor: name, country and sector."""
     from ..actors import resolve_phrase
-    from ..resolving import read_batch
+    from ..resolving import DATE_HINT, parse_date, read_batch
 
     if batch:
+        resolved = rejected = 0
         try:
             for item in read_batch(batch):
-                click.echo(json.dumps(_resolved(resolve_phrase, *item), ensure_ascii=False))
+                if isinstance(item, Rejected):
+                    rejected += 1
+                    click.echo(f"detente: {item}", err=True)
+                    record = {"error": item.why, "where": item.where}
+                else:
+                    resolved += 1
+                    record = _resolved(resolve_phrase, item.text, item.date, item.context)
+                click.echo(json.dumps(record, ensure_ascii=False))
         except DetenteError as exc:
             raise click.ClickException(str(exc)) from exc
-        return
+        click.echo(f"detente: resolved {resolved} phrase(s); {rejected} line(s) rejected",
+                   err=True)
+        sys.exit(0 if resolved or not rejected else 2)
     if not text:
         raise click.UsageError("give TEXT or --batch FILE")
+    if date is not None:
+        parsed = parse_date(date)
+        if parsed is None:
+            raise click.UsageError(f"--date: invalid date {date!r}: {DATE_HINT}")
+        date = parsed
     result = _resolved(resolve_phrase, text, date, context)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
