@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cameo
-from .names import fold, from_underscores, name_variants, proper_case
+from .names import fold, from_underscores, name_variants
 from .sources import factbook, phoenix, reign
 from .tsv import read_tsv, split_list
 
@@ -62,6 +62,9 @@ class Hand:
     persons: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # name -> rows
     person_keys: dict[str, set[str]] = field(default_factory=dict)  # folded alias -> names
     by_last: dict[str, set[str]] = field(default_factory=dict)  # last folded word -> names
+    # the last words of hand people's names: news may call them so even where the hand file
+    # gives no such alias (Harris, Kim): no built person takes them as a short name
+    surnames: set[str] = field(default_factory=set)
     org_keys: set[str] = field(default_factory=set)  # folded names and aliases
     org_exact: set[str] = field(default_factory=set)
     place_keys: set[str] = field(default_factory=set)
@@ -98,6 +101,7 @@ def read_hand(data: Path) -> Hand:
             hand.org_exact.add(n)
     for row in rows("office_holders.tsv"):
         hand.persons.setdefault(row["name"], []).append(row)
+        hand.surnames.add(fold(row["name"]).split()[-1])
         for n in [row["name"], *split_list(row["aliases"])]:
             hand.person_keys.setdefault(fold(n), set()).add(row["name"])
             if fold(n):
@@ -590,12 +594,136 @@ class Build:
         return True
 
     def _free(self, name: str) -> bool:
-        key = fold(name)
+        key = fold(name).removeprefix("the ")
         if key in self.hand.place_keys or key in self.hand.org_keys or \
-                key in self.hand.person_keys or key in self.hand.sector_phrases:
+                key in self.hand.person_keys or key in self.hand.sector_phrases or \
+                key in self.hand.surnames:
             self.counts["aliases dropped: a place, organization or hand name"] += 1
             return False
         return True
+
+    # -- organizations ------------------------------------------------------------------
+    def organizations(self) -> list[list[str]]:
+        """Institutions of the country dictionary, international bodies and companies,
+        armed non-state groups: (name, aliases, country, sector, kind, source)."""
+        found: dict[str, dict] = {}  # folded name -> row
+        clashes: set[str] = set()
+        base = self.src / "petrarch2"
+        for file, kind_of in (("Phoenix.MilNonState.actors.txt", "armed"),
+                              ("Phoenix.International.actors.txt", None),
+                              ("Phoenix.Countries.actors.txt", None)):
+            for entry in phoenix.read_actors(base / file):
+                row = self._org_row(entry, file, kind_of)
+                if row is None:
+                    continue
+                key = fold(row["name"])
+                if key in found and (found[key]["country"], found[key]["sector"]) != (
+                        row["country"], row["sector"]):
+                    clashes.add(key)
+                    continue
+                if key in found:
+                    found[key]["aliases"] += [a for a in row["aliases"]
+                                              if a not in found[key]["aliases"]]
+                else:
+                    found[key] = row
+        owners: dict[str, set[str]] = defaultdict(set)
+        for key, row in found.items():
+            for n in [row["name"], *row["aliases"]]:
+                owners[fold(n)].add(key)
+        people = {fold(n) for p in self.people.values() if p.hand is None and p.terms
+                  for n in [p.name, *p.spellings]}
+        rows = []
+        for key, row in sorted(found.items(), key=lambda kv: kv[1]["name"]):
+            if key in clashes or not self._org_free(row["name"]) or key in people:
+                self.counts["organizations dropped: ambiguous or taken"] += 1
+                continue
+            aliases = [a for a in dict.fromkeys(row["aliases"]) if a != row["name"] and
+                       len(owners[fold(a)]) == 1 and self._org_free(a) and fold(a) not in people]
+            rows.append([row["name"], "|".join(aliases), row["country"], row["sector"] or "",
+                         row["kind"], "phoenix"])
+        return rows
+
+    def _org_free(self, name: str) -> bool:
+        key = fold(name).removeprefix("the ")
+        if not key or key in self.hand.org_keys or key in self.hand.place_keys or \
+                key in self.hand.person_keys or key in self.hand.sector_phrases:
+            return False
+        toks = key.split()
+        if all(t in _GENERIC_ORG for t in toks):
+            return False  # "House of Representatives", "Ministry of Defence": whose?
+        return not (len(toks) == 1 and (key in self.english or len(key) < 2))
+
+    def _org_row(self, entry: phoenix.ActorEntry, file: str, kind_of: str | None) -> dict | None:
+        codes = [c for c in entry.codes if not c.dated]
+        if not codes or any(c.dated for c in entry.codes):
+            return None
+        mapped = cameo.to_codebook(codes[0].code)
+        if mapped is None:
+            return None
+        country, sector = mapped
+        if country not in cameo.INTERNATIONAL_CODES and sector is None:
+            return None
+        if country in cameo.INTERNATIONAL_CODES:
+            sector = None
+        phrase = entry.phrase
+        if file != "Phoenix.MilNonState.actors.txt":
+            if "CountryInfo" in entry.comment:
+                return None
+            if not (_looks_like_org(phrase) or _is_acronym(phrase) or country == "MNC"):
+                return None
+        if country == "MNC" and len(phrase.split()) == 1 and len(phrase) < 4:
+            return None
+        name, acronyms = org_name(phrase)
+        if not name:
+            return None
+        aliases = list(acronyms)
+        for syn in entry.synonyms:
+            alias, more = org_name(syn)
+            if alias:
+                aliases.append(alias)
+            aliases += more
+        aliases += [v for n in [name, *aliases] for v in _org_variants(n)]
+        kind = kind_of or _kind(country, sector)
+        if country in ("IMG",) or sector == "REB":
+            kind = "armed"
+        return {"name": name, "aliases": [a for a in aliases if a != name], "country": country,
+                "sector": sector, "kind": kind}
+
+    # -- sector nouns -------------------------------------------------------------------
+    def sector_nouns(self) -> tuple[list[list[str]], list[list[str]]]:
+        """Agent nouns as (sector words, titles): (phrase, sector, source)."""
+        words: dict[str, str] = {}
+        titles: dict[str, str] = {}
+        dropped: set[str] = set()
+        for noun in phoenix.read_agents(self.src / "petrarch2" / "Phoenix.agents.txt"):
+            sector = cameo.sector_of(cameo.roles(noun.code))
+            if sector is None or sector == "ELI" or not re.fullmatch(
+                    r"[a-z][a-z' -]*[a-z]", noun.phrase):
+                continue  # CAMEO's ELI are elites (actors, celebrities), not former officials
+            if noun.phrase.split()[0] in ("a", "an", "the", "of"):
+                continue
+            if _not_an_actor(noun.phrase, sector):
+                self.counts["sector nouns left out: no actor"] += 1
+                continue
+            if noun.phrase.split()[-1] in _TRAILING or len(noun.phrase) < 3:
+                continue
+            forms = [noun.phrase, noun.plural or plural(noun.phrase)]
+            if _is_plural(noun.phrase) and not noun.plural:
+                forms = [noun.phrase]
+            table = titles if _is_title(noun.phrase) else words
+            for form in forms:
+                if not form or form in self.hand.sector_phrases:
+                    continue
+                if form in table and table[form] != sector:
+                    dropped.add(form)
+                table.setdefault(form, sector)
+        for form in dropped:
+            words.pop(form, None)
+            titles.pop(form, None)
+        self.counts["sector nouns dropped: two sectors"] = len(dropped)
+        words = {w: sec for w, sec in words.items() if w not in titles}
+        return ([[w, sec, "phoenix"] for w, sec in sorted(words.items())],
+                [[t, sec, "phoenix"] for t, sec in sorted(titles.items())])
 
     # -- writing ------------------------------------------------------------------------
     def people_rows(self) -> list[list[str]]:
@@ -625,7 +753,10 @@ class Build:
         people = self.people_rows()
         heads = [[h["country"], h["office"], h["name"], h["role"], h["start"], h["end"],
                   h["source"]] for h in self.heads]
-        return {"built_office_holders.tsv": people, "built_heads.tsv": heads}
+        words, titles = self.sector_nouns()
+        return {"built_office_holders.tsv": people, "built_heads.tsv": heads,
+                "built_organizations.tsv": self.organizations(),
+                "built_sector_words.tsv": words, "built_titles.tsv": titles}
 
 
 # ---- helpers -----------------------------------------------------------------------------
@@ -652,6 +783,164 @@ _TITLES = ("PRIME MINISTER", "PRESIDENT", "FOREIGN MINISTER", "DEFENSE MINISTER"
 def _looks_like_org(phrase: str) -> bool:
     words = {w.lower().strip(".,()") for w in from_underscores(phrase).split()}
     return bool(words & _ORG_WORDS)
+
+
+_ORG_LOWER = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "des", "du",
+                        "la", "le", "al", "el", "del", "y", "et", "a", "an", "or", "with"})
+_TRAILING = frozenset({"of", "for", "at", "to", "in", "on", "the", "and", "from"})
+_TITLE_HEADS = ("minister", "secretary", "ambassador", "envoy", "president", "governor",
+                "mayor", "prosecutor", "judge", "general", "admiral", "commander", "chief",
+                "inspector", "ombudsman", "commissioner", "attorney", "senator", "premier",
+                "chancellor", "king", "queen", "prince", "emir", "sultan", "spokesman",
+                "spokeswoman", "spokesperson", "colonel", "captain", "lieutenant", "marshal")
+
+
+# Words of institution names that say nothing of whose they are.
+_GENERIC_ORG = frozenset("""
+house of the representatives national assembly ministry ministries defence defense council
+supreme court senate parliament army navy air force forces police federal republic state
+department interior foreign affairs justice finance central bank government cabinet
+security service services intelligence general staff high commission committee office
+presidential guard guards party people's peoples democratic republican liberal
+conservative socialist communist labour labor union front congress constitutional
+administrative legislative executive judicial national and for on in tribunal agency
+military navy coast border ministers prime minister president presidency chamber deputies
+upper lower regional provincial municipal city council's public prosecutor general's
+""".split())
+# Agent nouns that name no actor in news: weapons, places and buildings, believers (who are
+# of a faith, not its clergy), and people in general.
+_NOT_ACTORS = frozenset("""
+artillery terrorist tank tanks missile missiles rocket rockets warplane warplanes jet jets
+community communities settlement settlements neighborhood neighborhoods neighbourhood
+neighbourhoods village villages school schools schoolhouse schoolhouses university
+universities college colleges kindergarden kindergardens kindergarten kindergartens preschool
+preschools conservatory conservatories population populations peoples customer customers
+passenger passengers infant infants mother mothers native natives airliner airliners
+jetliner jetliners mob mobs rabble rabbles tourer tourers constituent constituents elector
+electors electorate electorates voter voters mens womens childrens childs personses
+victimses taxpayerses townspeoples naturalized naturalizeds religion religions believer
+believers worshiper worshipers worshipper worshippers pilgrim pilgrims buddhist buddhists
+christian christians hindu hindus jew jews jewish jewishes muslim muslims moslem moslems
+islamic islamics islamist islamists sunni sunnis shia shias shiite shiites maronite
+maronites anglican anglicans unitarian unitarians hebrew hebrews hasid hasids hasidim
+hasidims catholic catholics protestant protestants orthodox diocese dioceses archdiocese
+archdioceses monastery monasteries mendicant mendicants actor actors player players
+""".split())
+
+
+# Civilians are groups news makes actors of; an occupation ("professor", "scientist")
+# describes a person the text names and would hide their country.
+_CIVILIAN_HEADS = frozenset("""
+student students worker workers farmer farmers peasant peasants activist activists
+environmentalist environmentalists laborer laborers labourer labourers villager villagers
+settler settlers union unions teacher teachers fisherman fishermen herdsman herdsmen
+demonstrator demonstrators
+""".split())
+# Words the hand files leave out on purpose (titles.tsv, sector_words.tsv): too vague.
+_HAND_LEFT_OUT = frozenset("""
+chief of staff representative representatives deputy deputies commissioner commissioners
+chairman chairmen director directors director-general administrator administrators major
+majors captain captains sergeant sergeants marshal marshals prince princes sheikh sheikhs
+counselor counselors officer officers leader leaders detainee detainees prisoner prisoners
+""".split("\n"))
+
+
+def _not_an_actor(phrase: str, sector: str) -> bool:
+    if phrase in _NOT_ACTORS or phrase in _HAND_LEFT_OUT_WORDS:
+        return True
+    if sector == "CVL":
+        return phrase.split()[-1] not in _CIVILIAN_HEADS
+    return phrase.split()[-1] in _NOT_ACTORS and sector == "REL"
+
+
+_HAND_LEFT_OUT_WORDS = frozenset({"chief of staff", "director-general"} | {
+    w for line in _HAND_LEFT_OUT for w in line.split() if w not in ("chief", "of", "staff")})
+
+
+def _is_plural(phrase: str) -> bool:
+    last = phrase.split()[-1]
+    return last.endswith(("s", "men", "people", "children", "police", "militia")) and \
+        not last.endswith(("ss", "us", "is"))
+
+
+def _is_title(phrase: str) -> bool:
+    last = phrase.split()[-1]
+    return last in _TITLE_HEADS or last.rstrip("s") in _TITLE_HEADS
+
+
+def plural(phrase: str) -> str:
+    """The regular English plural of a noun phrase's last word."""
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("man"):
+        out = last[:-3] + "men"
+    elif last.endswith("person"):
+        out = last[:-6] + "people"
+    elif last.endswith(("s", "x", "z", "ch", "sh")):
+        out = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        out = last[:-1] + "ies"
+    else:
+        out = last + "s"
+    return f"{head} {out}" if head else out
+
+
+def _is_acronym(phrase: str) -> bool:
+    text = from_underscores(phrase).replace(".", "")
+    return len(text.split()) == 1 and 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
+
+
+def org_name(phrase: str) -> tuple[str, list[str]]:
+    """A Phoenix organization phrase in proper case, and the acronyms in parentheses:
+    "BASQUE_FATHERLAND_AND_FREEDOM_(ETA)_" -> ("Basque Fatherland and Freedom", ["ETA"])."""
+    text = from_underscores(phrase)
+    acronyms = [a.replace(" ", "") for a in re.findall(r"\(([^)]*)\)", text)
+                if re.fullmatch(r"[A-Z][A-Z0-9.\- ]{1,9}", a.strip())]
+    text = " ".join(re.sub(r"\([^)]*\)", " ", text).split()).strip(" ,.-")
+    if not text or not any(c.isalpha() for c in text) or len(text.split()) > 10:
+        return "", acronyms
+    if re.search(r"\b(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
+                 r"NOVEMBER|DECEMBER)\b", text.upper()) or re.search(r"[$/]", text):
+        return "", acronyms  # "21 June", "17 November": dates in running text
+    toks = text.split()
+    if len(toks) == 1 and _is_acronym(toks[0]):
+        return toks[0], acronyms
+    out = []
+    for i, tok in enumerate(toks):
+        low = tok.lower()
+        if i > 0 and low in _ORG_LOWER:
+            out.append(low)
+        elif any(c.isdigit() for c in tok):
+            out.append(tok.lower())  # "1st", "20th"
+        elif re.fullmatch(r"(?:[A-Z]\.){2,}", tok) or (len(tok) <= 3 and not re.search(
+                r"[AEIOUY]", tok)) or tok in ("UN", "EU", "US", "UK", "NATO", "OPEC", "ASEAN"):
+            out.append(tok)  # "U.N.", "UN", "NLD"
+        else:
+            from .names import cap_word
+
+            out.append("-".join(cap_word(p, first=True) if p else p for p in tok.split("-")))
+    return " ".join(out), acronyms
+
+
+def _org_variants(name: str) -> list[str]:
+    """An acronym in capitals is also written with one capital ("NATO", "Nato")."""
+    if _is_acronym(name) and len(name) >= 4 and re.search(r"[AEIOU]", name[1:]):
+        return [name.capitalize()]
+    return []
+
+
+def _kind(country: str, sector: str | None) -> str:
+    if country in ("IGO", "UNO", "EUR"):
+        return "igo"
+    if country == "NGO":
+        return "ngo"
+    if country == "MNC":
+        return "mnc"
+    if country == "IMG":
+        return "armed"
+    return {"MIL": "military", "COP": "police", "SPY": "intelligence", "LEG": "legislature",
+            "JUD": "court", "PTY": "party", "OPP": "party", "JRN": "media", "BUS": "company",
+            "GOV": "agency", "REL": "religious", "CVL": "movement", "REB": "armed",
+            "MED": "agency", "REF": "movement", "ELI": "agency"}.get(sector or "", "agency")
 
 
 def _strip_title(synonym: str) -> str | None:
@@ -778,6 +1067,9 @@ HEADERS = {
     "built_office_holders.tsv": ["name", "aliases", "country", "sector", "role", "start", "end",
                                  "source"],
     "built_heads.tsv": ["country", "office", "name", "role", "start", "end", "source"],
+    "built_organizations.tsv": ["name", "aliases", "country", "sector", "kind", "source"],
+    "built_sector_words.tsv": ["phrase", "sector", "source"],
+    "built_titles.tsv": ["title", "sector", "source"],
 }
 COMMENTS = {
     "built_office_holders.tsv": """\
@@ -801,6 +1093,32 @@ COMMENTS = {
 # the dates the Factbook leaves. name is a person of office_holders.tsv or
 # built_office_holders.tsv (a monarch of several realms keeps her own country there).
 # office: state | government (one person may hold both).
+""",
+    "built_organizations.tsv": """\
+# built_organizations.tsv: GENERATED by `python -m detente.knowledge.build`; do not edit,
+# change the build or the hand-written organizations.tsv instead.
+# Organizations of PETRARCH2's Phoenix dictionaries (2014): the institutions of the country
+# dictionary, international bodies, NGOs and companies, and armed non-state groups, coded
+# by detente.knowledge.cameo (IGOUNO... -> UNO, MNC... -> MNC, IMG... -> IMG, a country's
+# REB, MIL, GOV ...). Same columns as organizations.tsv plus source. Names the hand files
+# already have (organizations, places, people, sector words), names two entries give
+# different codes, and single English words are left out. Dated codes (a company merged,
+# an armed group that became a government) are in the hand-written org_history.tsv.
+""",
+    "built_sector_words.tsv": """\
+# built_sector_words.tsv: GENERATED by `python -m detente.knowledge.build`; do not edit.
+# Agent nouns of PETRARCH2's Phoenix.agents.txt (2014) that name a sector, mapped from
+# their CAMEO role codes by detente.knowledge.cameo.ROLE_SECTORS (COP police, MIL armed
+# forces, REB insurgents and militias, JUD courts and prosecutors, LAB/EDU/AGR/HRI groups
+# CVL, MED media JRN, HLH health MED ...); criminals (CRM) are no codebook sector and are
+# left out, as are phrases the hand-written sector_words.tsv or titles.tsv has and phrases
+# two entries give different sectors. Plurals are added by regular English rules.
+""",
+    "built_titles.tsv": """\
+# built_titles.tsv: GENERATED by `python -m detente.knowledge.build`; do not edit.
+# The agent nouns of Phoenix.agents.txt that are titles of one person (their last word is a
+# minister, secretary, ambassador, prosecutor, inspector, commander ...), as
+# built_sector_words.tsv says.
 """,
 }
 

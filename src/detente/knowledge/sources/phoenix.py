@@ -124,7 +124,7 @@ def read_actors(path: Path) -> list[ActorEntry]:
                         current.synonyms.append(_words(part))
                 current.codes += [c for c in map(parse_code, _CODE.findall(body)) if c]
             continue
-        phrase = _CODE.sub("", body)
+        phrase = body.split("[", 1)[0]  # text after the codes is a comment without "#"
         parts = [p for p in phrase.split("+") if _words(p)]
         if not parts:
             continue
