@@ -238,7 +238,7 @@ class ActorFinder:
             phrases = self.phrase_scan(words)
         for start, end, entries in phrases:
             taken.update(range(start, end))
-            e = entries[0]
+            e = self.k.on_date(entries[0], discourse.date, discourse.focus)
             text = " ".join(words[start:end])
             char = offset + starts[start]
             span = (char, offset + starts[end - 1] + len(words[end - 1]))
@@ -429,7 +429,8 @@ class ActorFinder:
                 _with_text(a, text, char_start, char_end, "pronoun") for a in actors),
                 person=word in PERSONAL, plural=word in PLURAL or word == "both",
                 how="pronoun:" + word, subject=head_tok.dep_ in ("nsubj", "nsubjpass"))
-        entries = [(a, e) for a, e in entries if e.kind != "pronoun"]
+        entries = [(a, self.k.on_date(e, discourse.date, discourse.focus))
+                   for a, e in entries if e.kind != "pronoun"]  # dated codes, shared names
 
         country = sector = name = role = None
         person = False
