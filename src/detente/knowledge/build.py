@@ -493,6 +493,21 @@ class Build:
                     hand_rows.append({"country": r["country"], "office": office, "name": name,
                                       "role": r["role"], "start": st, "end": e or "",
                                       "source": "hand"})
+        # a president's piece of the government office gives way to a hand prime minister
+        prime = defaultdict(list)
+        for r in hand_rows:
+            if r["office"] == "government" and _head_office_of_role(
+                    r["role"].lower().removeprefix("acting ")) == "government":
+                prime[r["country"]].append((r["start"], r["end"] or None))
+        kept = []
+        for r in hand_rows:
+            if r["office"] == "government" and _head_office_of_role(
+                    r["role"].lower().removeprefix("acting ")) != "government":
+                kept += [{**r, "start": a, "end": b or ""} for a, b in subtract(
+                    r["start"], r["end"] or None, prime.get(r["country"], []))]
+            else:
+                kept.append(r)
+        hand_rows = kept
         cuts = defaultdict(list)
         for r in hand_rows:
             cuts[(r["country"], r["office"])].append((r["start"], r["end"] or None))
@@ -504,6 +519,13 @@ class Build:
                 self.counts["built head rows cut where hand rows cover the office"] += 1
             final += [{**row, "start": st, "end": e or ""} for st, e in parts]
         final.sort(key=lambda r: (r["country"], r["office"], r["start"], r["name"]))
+        for earlier, later in zip(final, final[1:], strict=False):
+            same_office = (earlier["country"], earlier["office"]) == (later["country"],
+                                                                      later["office"])
+            if same_office and earlier["source"] != "hand" and earlier["start"] < \
+                    later["start"] < (earlier["end"] or "9999"):
+                earlier["end"] = later["start"]  # a successor's start ends a built term
+        final = [r for r in final if not r["end"] or r["start"] < r["end"]]
         merged: list[dict[str, str]] = []
         for row in final:  # pieces of one term that meet are one row
             last = merged[-1] if merged else None
@@ -521,8 +543,11 @@ class Build:
         state nearest in time (Iran's President heads the government, the U.S. President
         both), else by the role's name."""
         start, end = r["start"], r["end"] or None
+        base = r["role"].lower().removeprefix("acting ").strip()
+        if _head_office_of_role(base) == "government":
+            return [("government", start, end)]  # a prime minister heads a government only
         same = [b for b in built if b["country"] == r["country"] and b["source"] == "factbook"
-                and b["role"].lower() == r["role"].lower()]
+                and b["role"].lower() == base]
         pieces: list[tuple[str, str, str | None]] = []
         covered: list[tuple[str, str | None]] = []
         for b in same:
@@ -728,18 +753,21 @@ class Build:
     # -- writing ------------------------------------------------------------------------
     def people_rows(self) -> list[list[str]]:
         aliases = self.aliases()
-        rows = []
-        used_names = set()
-        for key, p in sorted(self.people.items(), key=lambda kv: kv[1].name):
+        by_name: dict[str, tuple[str, list[BTerm]]] = {}  # name -> (aliases, terms)
+        for key, p in sorted(self.people.items(), key=lambda kv: (kv[1].name, kv[0])):
             if not p.terms:
                 continue
             name = p.hand or p.name
-            if p.hand is None and (not self._free(p.name) or fold(p.name) in used_names):
+            if p.hand is None and not self._free(p.name):
                 continue
-            used_names.add(fold(name))
-            alias_cell = "" if p.hand else "|".join(aliases.get(key, []))
-            for t in sorted(p.terms, key=lambda t: (t.start or "", t.role)):
-                rows.append([name, alias_cell, t.country, "" if t.country in
+            cell, terms = by_name.get(name, ("", []))
+            if not p.hand and not cell:
+                cell = "|".join(aliases.get(key, []))
+            by_name[name] = (cell, terms + list(p.terms))  # two records of one hand person
+        rows = []
+        for name, (cell, terms) in sorted(by_name.items()):
+            for t in sorted(_no_overlaps(terms), key=lambda t: (t.start or "", t.role)):
+                rows.append([name, cell, t.country, "" if t.country in
                              cameo.INTERNATIONAL_CODES else (t.sector or "GOV"), t.role,
                              t.start or "", t.end or "", t.source])
         return rows
@@ -1037,20 +1065,16 @@ def _same_country_overlap(a: Person, b: Person) -> bool:
 
 
 def _no_overlaps(terms: list[BTerm]) -> list[BTerm]:
+    """Terms of one role in one country that overlap become one (the sources repeat a
+    role with sloppy dates); what is left is in date order."""
     out: list[BTerm] = []
-    for t in terms:
-        clash = [o for o in out if o.role == t.role and o.country == t.country and
-                 overlaps(o.start, o.end, t.start, t.end)]
-        if not clash:
+    for t in sorted(terms, key=lambda t: (t.start or "", t.end or "9999")):
+        same = next((o for o in reversed(out) if o.role == t.role and o.country == t.country
+                     and overlaps(o.start, o.end, t.start, t.end)), None)
+        if same is None:
             out.append(t)
-            continue
-        for o in clash:
-            if (o.start or "") < (t.start or ""):
-                o.end = t.start if o.end is None or (t.start or "") < o.end else o.end
-                if o.end is not None and (t.end is None or o.end > (t.end or "")):
-                    pass
-        if all(not overlaps(o.start, o.end, t.start, t.end) for o in clash):
-            out.append(t)
+        elif same.end is not None and (t.end is None or t.end > same.end):
+            same.end = t.end
     return [t for t in out if t.end is None or (t.start or "") < t.end]
 
 

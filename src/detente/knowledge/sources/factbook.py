@@ -144,8 +144,12 @@ def _primary(text: str) -> tuple[str, str]:
 
 
 def _is_caps(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
+    """A word in capitals, or with a part in capitals ("al-BASHIR", "SASSOU-Nguesso")."""
+    for part in word.split("-"):
+        letters = [c for c in part if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            return True
+    return False
 
 
 _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "ibni", "al", "el", "de", "da", "do", "dos",
@@ -217,10 +221,10 @@ def holders(text: str | None, office: str,
     since = _since(dates, office) if dates else None
     out = []
     for title, name, others in _split_names(clause, place_words):
-        caps = [w for w in name.split() if sum(c.isupper() for c in w) > 1
-                and all(not c.islower() for c in w if c.isalpha())]
         proper = proper_case(name)
-        short = proper_case(" ".join(caps)) if caps else proper.split()[-1]
+        # the words in capitals, as the proper-case name writes them ("al-Burhan")
+        caps = [p for w, p in zip(name.split(), proper.split(), strict=False) if _is_caps(w)]
+        short = " ".join(caps) if caps else proper.split()[-1]
         if short.lower() in ("bin", "al"):
             short = proper.split()[-1]
         out.append(Holder(title, proper, short, since[0] if since else None,
