@@ -1,16 +1,19 @@
 """Throughput: detente end to end against spaCy's full pipeline on the same articles.
 
 Codes the corpus (read, clean, code) with ``--workers`` processes, then, in the same
-run, times spaCy's full pipeline (every component, ``nlp.pipe``, batch_size 64, one
-process) over the same article texts. Words are whitespace tokens of the article texts,
-counted once and used for both rates. Model loading is left out of both timings (the
-pool's workers are started and warmed first; its start-up time is printed).
+run, times spaCy's full pipeline (every component, ``nlp.pipe``, batch_size 64) over the
+same article texts with as many processes (``n_process`` = ``--workers``), so that both
+sides have the same cores. Words are whitespace tokens of the article texts, counted once
+and used for both rates. Model loading is left out of both timings (the pool's workers
+are started and warmed first, its start-up time is printed; spaCy's worker processes are
+forked from a process that has the model loaded already).
 
     python bench/throughput.py --limit 200          # a quick look
     python bench/throughput.py                      # the whole corpus, 2 workers
 
 The last line is one JSON object: articles_per_s, sentences_per_s, detente_words_per_s,
-spacy_words_per_s, ratio (= detente / spacy words per second) and peak_rss_mb (the
+spacy_words_per_s, ratio (= detente / spacy words per second), detente_processes and
+spacy_processes (how many processes each side coded with) and peak_rss_mb (the
 largest resident set of this process or any of its worker processes while detente ran,
 taken before the spaCy baseline, whose own peak is printed on the line above).
 """
@@ -91,11 +94,11 @@ def time_detente(corpus: Path, limit: int | None, workers: int, batch_size: int)
             "startup_s": startup, "texts": counter.texts}
 
 
-def time_spacy(texts: list[str]) -> float:
+def time_spacy(texts: list[str], processes: int) -> float:
     nlp = full_pipeline()
     list(nlp.pipe(texts[:8], batch_size=64))  # first-call setup out of the timing
     start = time.perf_counter()
-    for _doc in nlp.pipe(texts, batch_size=64):
+    for _doc in nlp.pipe(texts, batch_size=64, n_process=processes):
         pass
     return time.perf_counter() - start
 
@@ -116,8 +119,9 @@ def main() -> None:
           f"{detente['sentences']} sentences, {detente['events']} events, "
           f"{detente['words']} words in {detente['seconds']:.1f} s with {args.workers} "
           f"worker(s); start-up {detente['startup_s']:.1f} s not counted", flush=True)
-    spacy_s = time_spacy(detente["texts"])
-    print(f"spaCy full pipeline: {detente['words']} words in {spacy_s:.1f} s, 1 process; "
+    spacy_s = time_spacy(detente["texts"], args.workers)
+    print(f"spaCy full pipeline: {detente['words']} words in {spacy_s:.1f} s, "
+          f"{args.workers} process(es); "
           f"peak RSS {peak_rss_mb()} MB", flush=True)
     detente_wps = detente["words"] / detente["seconds"]
     spacy_wps = detente["words"] / spacy_s
@@ -127,6 +131,8 @@ def main() -> None:
         "detente_words_per_s": round(detente_wps),
         "spacy_words_per_s": round(spacy_wps),
         "ratio": round(detente_wps / spacy_wps, 2),
+        "detente_processes": args.workers,
+        "spacy_processes": args.workers,
         "peak_rss_mb": detente_peak,
     }))
 

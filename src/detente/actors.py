@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .codebook import INTERNATIONAL
 from .gatherings import Gathering, is_group_phrase
 from .knowledge import Entry, Knowledge, load_knowledge, norm, normalize_role
+from .knowledge.names import fold
 from .knowledge.tsv import read_tsv, split_list
 from .records import Actor
 
@@ -204,9 +205,10 @@ class ActorFinder:
         lowers = [w.lower() for w in words]
         while i < n:
             lengths = k.lengths.get(lowers[i])
-            if lengths is None:
-                lemma = _singular(doc[i])
-                lengths = k.lengths.get(lemma) if lemma != lowers[i] else None
+            lemma = _singular(doc[i])
+            if lemma != lowers[i] and lemma in k.lengths:
+                # phrases of the singular too: "heads of state" is "head of state"
+                lengths = tuple(sorted({*(lengths or ()), *k.lengths[lemma]}, reverse=True))
             if lengths is None:
                 i += 1
                 continue
@@ -228,10 +230,13 @@ class ActorFinder:
                     continue
                 entries = [e for e in entries if _fits(e, doc[i:i + length])]
                 if length == 1 and i > 0 and doc[i - 1].pos_ == "PROPN" and \
-                        doc[i - 1].text[:1].isupper() and not k.lengths.get(lowers[i - 1]):
-                    # "Omar Assad" is not Bashar al-Assad: a surname alias after another
-                    # first name names someone else
-                    entries = [e for e in entries if e.kind != "person"]
+                        doc[i - 1].text[:1].isupper() and not (found and found[-1].end == i):
+                    # "Omar Assad" is not Bashar al-Assad, "Greg Abbott" not Tony Abbott: a
+                    # surname alias after another first name (not a title, not the person's
+                    # own first name in another spelling: "Joao Lourenco") is someone else
+                    given = fold(doc[i - 1].text)
+                    entries = [e for e in entries if e.kind != "person" or
+                               given in fold(e.name or "").split()]
                 if not entries:
                     continue
                 # A country or capital inside a longer PERSON name ("Jordan Peterson") is not one.
@@ -275,7 +280,7 @@ class ActorFinder:
             phrases = self.phrase_scan(words)
         for start, end, entries in phrases:
             taken.update(range(start, end))
-            e = entries[0]
+            e = self.k.on_date(entries[0], discourse.date, discourse.focus)
             text = " ".join(words[start:end])
             char = offset + starts[start]
             span = (char, offset + starts[end - 1] + len(words[end - 1]))
@@ -500,7 +505,8 @@ class ActorFinder:
                 _with_text(a, text, char_start, char_end, "pronoun") for a in actors),
                 person=word in PERSONAL, plural=word in PLURAL or word == "both",
                 how="pronoun:" + word, subject=head_tok.dep_ in ("nsubj", "nsubjpass"))
-        entries = [(a, e) for a, e in entries if e.kind != "pronoun"]
+        entries = [(a, self.k.on_date(e, discourse.date, discourse.focus))
+                   for a, e in entries if e.kind != "pronoun"]  # dated codes, shared names
         if not kinds & {"country", "adjective", "people", "capital", "seat", "dependency", "org",
                         "person", "person?"} and is_group_phrase(
                 head_tok, False, "region" in kinds):

@@ -9,11 +9,18 @@ actor matcher, and date-aware office-holder queries ("who was USA's president on
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import os
+import pickle
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
+from typing import NamedTuple
 
-from .tsv import read_tsv, split_list
+from .tsv import data_path, read_tsv, split_list
 
 TODAY = "2026-11-24"  # reference date for articles without one: people take their latest role
 
@@ -25,9 +32,9 @@ def norm(text: str) -> str:
     return text.translate(_NORMALIZE)
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One meaning a phrase can have."""
+class Entry(NamedTuple):
+    """One meaning a phrase can have. (A named tuple: tens of thousands of them load from
+    the compiled cache in a fraction of a second.)"""
 
     # country | adjective | people | capital | seat | dependency | org | person | title | sector
     # | region (a place that is no actor: matching it keeps its words from naming a country)
@@ -39,8 +46,7 @@ class Entry:
     role: str | None = None  # for titles: the normalized role ("president", "foreign minister")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One continuous term of one person in one office."""
 
     name: str
@@ -65,6 +71,13 @@ class Knowledge:
     name_heads: frozenset[str] = frozenset()  # last words of names of things, not people
     # lowercase first token -> the lengths of the phrases it starts, longest first
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # an alias several people share ("~Kim") -> their names; resolved by date and country
+    candidates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # organization name -> its dated codes and names (org_history.tsv), in date order
+    org_eras: dict[str, tuple[OrgEra, ...]] = field(default_factory=dict)
+    # (country, "state" | "government") -> heads in date order (built_heads.tsv)
+    heads: dict[tuple[str, str], tuple[tuple[str, str | None, str], ...]] = field(
+        default_factory=dict)
 
     # ---- building -------------------------------------------------------------------
     def add(self, phrase: str, entry: Entry, *, case_sensitive: bool) -> None:
@@ -91,9 +104,52 @@ class Knowledge:
         found += self.common.get(tuple(t.lower() for t in tokens), ())
         return found
 
+    def on_date(self, entry: Entry, date: str | None, country: str | None = None) -> Entry:
+        """The entry as it stands on the date: an organization under the code and name it
+        had then (the Taliban are AFG REB before 2021-08-15 and AFG GOV after; "Chrysler"
+        in 2009 is Chrysler, not Stellantis), a surname several people share resolved to
+        the one in office then (of ``country`` when several are), else an unknown person."""
+        if entry.kind == "org" and entry.name in self.org_eras:
+            day = date or TODAY
+            for era in self.org_eras[entry.name]:
+                if era.start <= day and (era.end is None or day < era.end):
+                    return Entry("org", era.country, era.sector, era.name)
+            return entry
+        if entry.kind == "person" and entry.person in self.candidates:
+            found = self.in_office(entry.person, date, country)
+            if found is None:
+                return Entry("person?", name=entry.name)
+            return Entry("person", found.country, None, found.name, person=found.name)
+        return entry
+
+    def in_office(self, key: str, date: str | None, country: str | None = None) -> Term | None:
+        """Of the people an ambiguous alias names, the one in office on the date (of the
+        country, when several are); None when no rule decides."""
+        day = date or TODAY
+        held = []
+        for name in self.candidates.get(key, ()):
+            term = next((t for t in self.terms.get(name, ()) if t.start <= day and (
+                t.end is None or day < t.end)), None)
+            if term is not None:
+                held.append(term)
+        if len(held) > 1 and country:
+            held = [t for t in held if t.country == country]
+        return held[0] if len(held) == 1 else None
+
+    def head_of(self, country: str, office: str, date: str | None) -> str | None:
+        """The name of the head of state (``office="state"``) or of government on the date."""
+        day = date or TODAY
+        for start, end, name in self.heads.get((country, office), ()):
+            if start <= day and (end is None or day < end):
+                return name
+        return None
+
     def role_of(self, person: str, date: str | None) -> Term | None:
         """The person's office on the date, or an ELI pseudo-term when they had left office,
-        or None when they held none yet. No date means today."""
+        or None when they held none yet. No date means today. An alias several people
+        share (``~Kim``) gives the role of the one in office on the date, if one is."""
+        if person in self.candidates:
+            return self.in_office(person, date)
         terms = self.terms.get(person)
         if not terms:
             return None
@@ -133,11 +189,29 @@ class Knowledge:
 _INTERNATIONAL = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG", "ISM"}
 
 
+class OrgEra(NamedTuple):
+    """What an organization was from ``start`` to ``end`` (org_history.tsv)."""
+
+    name: str
+    country: str
+    sector: str | None
+    start: str
+    end: str | None
+
+
+_PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
 def tokenize(phrase: str) -> list[str]:
-    """Tokens of a data-file phrase, split the way spaCy's English tokenizer splits names."""
+    """Tokens of a data-file phrase, split the way spaCy's English tokenizer splits names.
+    Words of letters only split on spaces, as spaCy splits them; anything else (hyphens,
+    apostrophes, periods) goes through spaCy's tokenizer."""
+    phrase = norm(phrase)
+    if _PLAIN.fullmatch(phrase):
+        return phrase.split(" ")
     from ..nlp import tokenizer_only
 
-    return [t.text for t in tokenizer_only().tokenizer(norm(phrase))]
+    return [t.text for t in tokenizer_only().tokenizer(phrase)]
 
 
 def normalize_role(title: str) -> str:
@@ -157,9 +231,64 @@ def normalize_role(title: str) -> str:
     return aliases.get(role, role)
 
 
+# The files the knowledge is read from; their bytes (and this module's) key the cache.
+KNOWLEDGE_FILES = ("countries.tsv", "dependencies.tsv", "organizations.tsv",
+                   "built_organizations.tsv", "org_history.tsv", "office_holders.tsv",
+                   "built_office_holders.tsv", "built_heads.tsv", "name_heads.tsv",
+                   "regions.tsv", "titles.tsv", "built_titles.tsv", "sector_words.tsv",
+                   "built_sector_words.tsv")
+_SOURCE_RANK = {"": 0, "hand": 0, "factbook": 1, "reign": 2, "phoenix": 3}
+
+
+def knowledge_hash() -> str:
+    """A digest of the knowledge files and of the code that reads them."""
+    digest = hashlib.sha256()
+    for name in KNOWLEDGE_FILES:
+        digest.update(name.encode())
+        digest.update(data_path(name).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def cache_dir() -> Path:
+    """Where the compiled knowledge is kept: $DETENTE_CACHE, else the user's cache folder."""
+    if os.environ.get("DETENTE_CACHE"):
+        return Path(os.environ["DETENTE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "detente"
+
+
 @cache
 def load_knowledge() -> Knowledge:
-    """Read every knowledge file once per process."""
+    """The knowledge, once per process: from the compiled cache when it matches the data
+    files' hash, else read from the files (and the cache written, where it can be)."""
+    path = cache_dir() / f"knowledge-{knowledge_hash()}.pickle"
+    enabled = gc.isenabled()
+    gc.disable()  # unpickling makes many small objects: collecting meanwhile halves speed
+    try:
+        with path.open("rb") as handle:
+            found = pickle.load(handle)
+        if isinstance(found, Knowledge):
+            return found
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    finally:
+        if enabled:
+            gc.enable()
+    k = read_knowledge()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(k, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home: read the files each time
+    return k
+
+
+def read_knowledge() -> Knowledge:
+    """Read every knowledge file and build the tables (what the cache holds)."""
     k = Knowledge()
     for _, row in read_tsv("countries.tsv"):
         iso3, name = row["iso3"], row["name"]
@@ -184,33 +313,73 @@ def load_knowledge() -> Knowledge:
         for phrase in split_list(row["adjectives"]):
             k.add(phrase, Entry("adjective", row["country"], row["sector"] or None, row["name"]),
                   case_sensitive=True)
-    for _, row in read_tsv("organizations.tsv"):
-        entry = Entry("org", row["country"], row["sector"] or None, row["name"])
-        for phrase in [row["name"], *split_list(row["aliases"])]:
-            k.add(phrase, entry, case_sensitive=True)
-    for _, row in read_tsv("office_holders.tsv"):
-        term = Term(row["name"], row["country"], row["sector"] or None,
-                    normalize_role(row["role"]), row["start"], row["end"] or None)
-        k.terms.setdefault(row["name"], []).append(term)
-        entry = Entry("person", row["country"], None, row["name"], person=row["name"])
-        for phrase in [row["name"], *split_list(row["aliases"])]:
-            k.add(phrase, entry, case_sensitive=True)
+    for name in ("organizations.tsv", "built_organizations.tsv"):
+        for _, row in read_tsv(name):
+            entry = Entry("org", row["country"], row["sector"] or None, row["name"])
+            for phrase in [row["name"], *split_list(row["aliases"])]:
+                k.add(phrase, entry, case_sensitive=True)
+    eras: dict[str, list[OrgEra]] = defaultdict(list)
+    for _, row in read_tsv("org_history.tsv"):
+        eras[row["name"]].append(OrgEra(row["as_name"] or row["name"], row["country"],
+                                        row["sector"] or None, row["start"] or "",
+                                        row["end"] or None))
+    k.org_eras = {n: tuple(sorted(v, key=lambda e: e.start)) for n, v in eras.items()}
+    ranks: dict[tuple[str, str], int] = {}
+    hand_names: set[str] = set()
+    for name in ("office_holders.tsv", "built_office_holders.tsv"):
+        for _, row in read_tsv(name):
+            term = Term(row["name"], row["country"], row["sector"] or None,
+                        normalize_role(row["role"]), row["start"], row["end"] or None)
+            k.terms.setdefault(row["name"], []).append(term)
+            ranks[(row["name"], row["start"] + row["role"])] = _SOURCE_RANK.get(
+                row.get("source", ""), 4)
+            if name == "office_holders.tsv":
+                hand_names.add(row["name"])
+            elif row["name"] in hand_names:
+                continue  # a hand person's older terms: the hand rows own the aliases
+            entry = Entry("person", row["country"], None, row["name"], person=row["name"])
+            for phrase in [row["name"], *split_list(row["aliases"])]:
+                k.add(phrase, entry, case_sensitive=True)
+    for person, terms in k.terms.items():  # hand terms first, then the later sources
+        terms.sort(key=lambda t: (ranks.get((person, t.start + t.role), 4), t.start))
+    _merge_shared_names(k)
+    heads: dict[tuple[str, str], list[tuple[str, str | None, str]]] = defaultdict(list)
+    for _, row in read_tsv("built_heads.tsv"):
+        heads[(row["country"], row["office"])].append((row["start"], row["end"] or None,
+                                                       row["name"]))
+    k.heads = {key: tuple(sorted(v)) for key, v in heads.items()}
     k.name_heads = frozenset(row["word"] for _, row in read_tsv("name_heads.tsv"))
     for _, row in read_tsv("regions.tsv"):
         k.add(row["phrase"], Entry("region", name=row["phrase"]), case_sensitive=True)
         k.add(row["phrase"], Entry("region", name=row["phrase"]), case_sensitive=False)
-    for _, row in read_tsv("titles.tsv"):
-        k.add(row["title"], Entry("title", None, row["sector"], role=normalize_role(row["title"])),
-              case_sensitive=False)
-    for _, row in read_tsv("sector_words.tsv"):
-        k.add(row["phrase"], Entry("sector", None, row["sector"], role=row["phrase"].lower()),
-              case_sensitive=False)
+    for name in ("titles.tsv", "built_titles.tsv"):
+        for _, row in read_tsv(name):
+            k.add(row["title"], Entry("title", None, row["sector"],
+                                      role=normalize_role(row["title"])), case_sensitive=False)
+    for name in ("sector_words.tsv", "built_sector_words.tsv"):
+        for _, row in read_tsv(name):
+            k.add(row["phrase"], Entry("sector", None, row["sector"], role=row["phrase"].lower()),
+                  case_sensitive=False)
     by_first: dict[str, set[int]] = defaultdict(set)
     for key in [*k.proper, *k.common]:
         by_first[key[0].lower()].add(len(key))
     k.lengths = {w: tuple(sorted(n, reverse=True)) for w, n in by_first.items()}
     k.first_words = frozenset(k.lengths)
     return k
+
+
+def _merge_shared_names(k: Knowledge) -> None:
+    """A phrase that names several people becomes one entry whose person key ("~Kim")
+    lists them: Knowledge.on_date and role_of pick the one in office on the date."""
+    for key, bucket in k.proper.items():
+        people = [e for e in bucket if e.kind == "person"]
+        names = tuple(dict.fromkeys(e.person for e in people if e.person))
+        if len(names) < 2:
+            continue
+        shared = "~" + " ".join(key)
+        k.candidates[shared] = names
+        merged = Entry("person", None, None, " ".join(key), person=shared)
+        k.proper[key] = [e for e in bucket if e.kind != "person"] + [merged]
 
 
 @dataclass(frozen=True)

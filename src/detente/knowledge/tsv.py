@@ -10,9 +10,11 @@ def data_path(name: str):  # -> Traversable
     return resources.files("detente.knowledge").joinpath("data", name)
 
 
-def read_tsv(name: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a packaged TSV file as (line number, {column: value}), values stripped."""
-    text = data_path(name).read_text(encoding="utf-8")
+def read_tsv(name: str, folder=None) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a packaged TSV file (or of the file ``name`` in ``folder``) as
+    (line number, {column: value}), values stripped."""
+    path = data_path(name) if folder is None else folder / name
+    text = path.read_text(encoding="utf-8")
     header: list[str] | None = None
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
