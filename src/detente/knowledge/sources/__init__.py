@@ -1,0 +1,4 @@
+"""Readers of the public data sets the knowledge build starts from (``../shared/knowledge-sources``).
+
+They are used by the build modules only; the package never reads these sources at run time.
+"""
