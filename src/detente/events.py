@@ -227,33 +227,47 @@ class EventReader:
             return None
         children = list(tok.children)
         for row in rows:
-            req = row.requires
-            if not req:
+            # "prt:over,dobj:supply": every condition of a row must hold
+            if all(self._holds(tok, children, req) for req in row.requires.split(",")):
                 return row
-            kind, _, words = req.partition(":")
-            wanted = set(words.split("|")) if words else None
-            if kind in ("prep", "prt"):
-                deps = ("prep", "agent", "dative") if kind == "prep" else ("prt", "prep", "advmod")
-                if any(c.dep_ in deps and c.lower_ in wanted for c in children):
-                    return row
-            elif kind == "dobj":
-                objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-                if objs and (wanted is None or any(
-                        o.lemma_.lower() in wanted or any(
-                            g.lemma_.lower() in wanted for g in o.children
-                            if g.dep_ in ("compound", "amod", "nummod"))
-                        for o in objs)):
-                    return row
-            elif kind == "child":
-                if any(c.lemma_.lower() in wanted for c in children):
-                    return row
-            elif kind == "sub":  # a word anywhere in the phrase: "put on high alert"
-                if any(t.lemma_.lower() in wanted for t in tok.subtree):
-                    return row
-            elif kind == "xcomp":
-                if any(c.dep_ == "xcomp" for c in children):
-                    return row
         return None
+
+    def _holds(self, tok: Token, children: list[Token], req: str) -> bool:
+        if not req:
+            return True
+        kind, _, words = req.partition(":")
+        wanted = set(words.split("|")) if words else None
+        if kind in ("prep", "prt"):
+            deps = ("prep", "agent", "dative") if kind == "prep" else ("prt", "prep", "advmod")
+            return any(c.dep_ in deps and c.lower_ in wanted for c in children)
+        if kind == "dobj":
+            objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+            if not objs or wanted is None:
+                return bool(objs)
+            for o in objs:
+                mods = {g.lemma_.lower() for g in o.children
+                        if g.dep_ in ("compound", "amod", "nummod")}
+                for word in wanted:  # "aid~medical": the object aid with the modifier medical
+                    noun, _, mod = word.partition("~")
+                    if (o.lemma_.lower() == noun or (not mod and noun in mods)) and (
+                            not mod or mod in mods):
+                        return True
+            return False
+        if kind == "child":
+            return any(c.lemma_.lower() in wanted for c in children)
+        if kind == "sub":  # a word anywhere in the phrase: "put on high alert"
+            return any(t.lemma_.lower() in wanted for t in tok.subtree)
+        if kind == "xcomp":  # "threatened to attack": xcomp:attack
+            return any(c.dep_ == "xcomp" and (wanted is None or c.lemma_.lower() in wanted)
+                       for c in children)
+        if kind == "pobj":  # "pobj:in:custody": 'in' with that object, on the verb or its object
+            prep, _, nouns = words.partition(":")
+            wanted = set(nouns.split("|"))
+            hosts = [tok, *(c for c in children if c.dep_ in ("dobj", "nsubjpass"))]
+            return any(p.dep_ in ("prep", "agent", "dative") and p.lower_ == prep and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in wanted for g in p.children)
+                for h in hosts for p in h.children)
+        return False
 
     def candidates(self, sent: Span, mentions: list[Mention]) -> list[Candidate]:
         index = self.mention_index(mentions, sent.start)
@@ -364,6 +378,9 @@ class EventReader:
 
     def _noun(self, noun: Token, row: Trigger, index) -> Candidate | None:
         head = noun.head
+        if "light" in row.flags and not (noun.dep_ in ("dobj", "nsubjpass") and
+                                         head.lemma_.lower() in self.light):
+            return None  # an event noun only as the object of a light verb: "staged a sit-in"
         source: list = []
         target = self._prep_objects(noun, set(row.target_preps) | {"between"}, index)
         if not target and row.type in ("AGREE", "CONSULT"):
