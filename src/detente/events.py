@@ -135,7 +135,15 @@ class EventReader:
             if c.dep_ in SUBJECTS:
                 if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                     # the antecedent itself must name an actor: in "a measure that bans
-                    # US airlines" the measure acts, not the country that modifies it
+                    # US airlines" the measure acts, not the country that modifies it,
+                    # and in "an attack which injured ..." the attack is no actor
+                    ante = verb.head
+                    if ante.lemma_.lower() in ACT_NOUNS or (
+                            c.lower_ in ("which", "that") and ante.dep_ == "pobj" and
+                            ante.head.lower_ in ("in", "at", "near", "inside", "outside")):
+                        # "... in Saudi Arabia, which injured civilians": the place is where
+                        # it happened, not who did it
+                        return [], "relative-act"
                     return self.actors_at(verb.head, index, depth=0), "relative"
                 if c.lemma_.lower() in self.non_agents:
                     return [], "subject-not-an-agent"  # "Indian shares rallied"
@@ -464,6 +472,9 @@ def negated(gov: Token, trigger: Token) -> bool:
     for tok in {gov, trigger}:
         for c in tok.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                return True
+            if c.dep_ in ("nsubj", "nsubjpass") and any(  # "no troops were injured"
+                    g.dep_ == "det" and g.lower_ == "no" for g in c.children):
                 return True
             if c.lower_ in ("never",) and c.dep_ == "advmod":
                 return True
