@@ -330,7 +330,7 @@ class EventReader:
         else:
             children = list(verb.children)
             for c in list(children):
-                if c.dep_ == "npadvmod":
+                if c.dep_ in ("npadvmod", "acomp"):  # "is grateful to Japan"
                     children.extend(g for g in c.children if g.dep_ == "prep")
             objects = ("dobj", "dative", "attr") if "noobj" not in row.flags else ()
             if verb.dep_ == "relcl" and any(c.dep_ in ("dobj", "pobj") and c.lower_ in RELATIVE
