@@ -276,7 +276,7 @@ class Coder:
         event = Event(
             article_id=article.id, type=kind, mode=mode, source=tuple(source),
             target=tuple(target), quad=etype.quad, intensity=etype.intensity,
-            evidence=evidence, trigger=trigger, rule=cand.rule + f" (triggers.tsv:{row.line})",
+            evidence=evidence, trigger=trigger, rule=cand.rule + f" ({row.file}:{row.line})",
             modality=mood, date=date, date_precision=precision, location=location)
         countries = list(dict.fromkeys(a.country for a in source))
         if not target and kind not in UNDIRECTED and etype.quad >= 3 and len(countries) == 2:
