@@ -350,6 +350,11 @@ class EventReader:
                     for m in self.actors_at(slot, index, depth=depth):
                         if m not in target:
                             target.append(m)
+            if not target and any(p.startswith("dobj:") for p in row.requires.split(",")):
+                # the object is a thing, its preposition names the other side: "called off
+                # talks with the EU", "set fire to the embassy"
+                for o in (c for c in verb.children if c.dep_ == "dobj"):
+                    target = self._prep_objects(o, set(row.target_preps), index)
             if not target:  # "fired rounds aimed at a loudspeaker in South Korea"
                 for o in (c for c in verb.children if c.dep_ == "dobj"):
                     for acl in (g for g in o.children if g.dep_ == "acl"):
