@@ -172,8 +172,8 @@ TRANSFER_LIGHT = frozenset({"provide", "deliver", "send", "give", "impose", "acc
 # default target prepositions per type, for verbs and for nouns
 VERB_PREPS = {"AGREE": "with|to", "CONSULT": "with|to", "COOPERATE": "with",
               "AID": "to|for", "RETREAT": "from", "REQUEST": "to", "CONCEDE": "to",
-              "SANCTION": "on|against", "PROTEST": "against", "MOBILIZE": "to|near",
-              "ASSAULT": "on|against|at", "THREATEN": "-", "ACCUSE": "-", "REJECT": "-",
+              "SANCTION": "on|against|with", "PROTEST": "against", "MOBILIZE": "to|near",
+              "ASSAULT": "on|against|at|to", "THREATEN": "-", "ACCUSE": "-", "REJECT": "-",
               "SUPPORT": "-", "COERCE": "-"}
 NOUN_PREPS = {"AGREE": "with|between", "CONSULT": "with|between", "COOPERATE": "with|between",
               "AID": "to|for", "RETREAT": "from", "REQUEST": "to|from", "CONCEDE": "to",
