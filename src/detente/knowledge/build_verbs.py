@@ -502,6 +502,8 @@ def _pattern_rows(block: Block, pattern: Pattern, cameo: Dictionary, crosswalk, 
     if not pattern.post:
         raise Unusable("no words after the verb (a verb alone comes from its own code)")
     cond = conditions(pattern.post, cameo, lemmas)
+    if not cond.parts:  # "- * + [111]": only a role marker, the verb alone
+        raise Unusable("no words after the verb (a verb alone comes from its own code)")
     verbs = _written_for(block, pattern, lemmas)
     own = True
     if verbs is None:  # no comment: the block's verbs share it
