@@ -333,6 +333,16 @@ class Conditions:
             self.parts.append(part)
 
 
+_VERBS: dict[int, frozenset[str]] = {}
+
+
+def _verbs_of(cameo: Dictionary) -> frozenset[str]:
+    """Every verb lemma of the dictionary (to tell "TO RESIST" from "TO POLICE")."""
+    if id(cameo) not in _VERBS:
+        _VERBS[id(cameo)] = frozenset(v.lemma for b in cameo.blocks for v in b.verbs)
+    return _VERBS[id(cameo)]
+
+
 def conditions(elements: tuple, cameo: Dictionary, lemmas: Lemmas) -> Conditions:
     """The reader's conditions for the words after the verb, or Unusable."""
     cond = Conditions()
@@ -348,10 +358,14 @@ def conditions(elements: tuple, cameo: Dictionary, lemmas: Lemmas) -> Conditions
             if el.sign == "$":
                 raise Unusable("source after the verb")
             raise Unusable("a noun-phrase wildcard the reader cannot check")
-        if isinstance(el, Word) and el.text == "to" and isinstance(nxt, Word | Syn):
-            verbs = sorted({lemmas.verb(w) for w in _alternatives(nxt, cameo)})
-            cond.add("xcomp:" + "|".join(verbs))
+        if isinstance(el, Word) and el.text == "to" and isinstance(nxt, Word) and \
+                nxt.text in _verbs_of(cameo):  # "VOW * TO RESIST": an infinitive
+            cond.add("xcomp:" + lemmas.verb(nxt.text))
             i += 2
+            continue
+        if isinstance(el, Word) and el.text == "to" and isinstance(nxt, Word | Syn):
+            items[i + 1] = Prep("to", (nxt,))  # "JUMP * TO &DEFENSE": to + a noun
+            i += 1
             continue
         if isinstance(el, Word) and el.text in PARTICLES:
             cond.add("prt:" + el.text)
@@ -538,7 +552,8 @@ def _pattern_rows(block: Block, pattern: Pattern, cameo: Dictionary, crosswalk, 
                             for p in requires):
             flags = "needtarget"  # "voted against": the pattern means someone voted against
         row_kind, row_mode = kind, mode
-        if kind in ("AID", "COOPERATE") and any(_is_troops(e) for e in pattern.post):
+        if (kind in ("AID", "COOPERATE") or code.startswith("033")) and \
+                any(_is_troops(e) for e in pattern.post):
             row_kind, row_mode = "MOBILIZE", "troops"  # sending troops: MOBILIZE (s. 2)
         if code == "036" and "prep:to" in requires:
             row_kind, row_mode = "CONSULT", "visit"  # a trip to: CONSULT visit, AGREE if future
@@ -555,7 +570,8 @@ def _phrasal(requires: str) -> bool:
     return any(part.startswith("prt:") for part in requires.split(","))
 
 
-TROOPS = frozenset({"troops", "troop", "soldiers", "soldier", "forces", "reinforcements"})
+TROOPS = frozenset({"troops", "troop", "soldiers", "soldier", "forces", "reinforcements",
+                    "reinforcement", "warships", "warship"})
 
 
 def _is_troops(element) -> bool:
