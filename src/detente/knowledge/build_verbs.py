@@ -142,6 +142,14 @@ GENERAL_VERBS = frozenset({
     "accept", "share", "launch", "stage", "conduct", "organize", "organise", "announce",
     "confirm", "continue", "renew", "maintain", "voice", "convey", "stress", "emphasize",
     "underscore", "reiterate", "reaffirm", "impose", "say", "tell", "use", "serve", "face",
+    "think", "feel", "like", "wish", "hope", "plan", "try", "attempt", "follow", "reach",
+    "return", "remain", "stay", "rise", "fall", "grow", "build", "form", "change", "check",
+    "control", "cover", "enter", "fight", "monitor", "search", "spy", "tap", "watch", "note",
+    "add", "state", "write", "read", "consider", "review", "study", "examine", "debate",
+    "argue", "answer", "respond", "reply", "react", "defend", "protect", "guard", "secure",
+    "deny", "block", "stop", "halt", "freeze", "clear", "remove", "drive", "shake", "beat",
+    "charge", "force", "claim", "question", "release", "free", "withdraw", "press", "urge",
+    "ask", "demand", "request", "strike", "suspend", "refuse", "discuss", "speak", "talk",
     # CAMEO gives these a code alone, but most of their uses in news are no event of it
     # (reviewed from the verbs that have their own or their block's code)
     "communicate", "decree", "suggest", "intend", "prepare", "revive", "signal", "strive",
@@ -164,6 +172,9 @@ GENERAL_VERBS = frozenset({
 })
 # the lexicon's light verbs whose object is an event noun ("staged a rally", "carried out
 # raids"); verbs of giving ("provided weapons") keep VERB rows with their object
+# an event noun names an act only in these types ("staged a sit-in", "launched an
+# offensive", "held manoeuvres"); the verbal types' nouns are the hand lexicon's
+NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 PURE_LIGHT = frozenset({"hold", "stage", "conduct", "carry", "launch", "make", "pay",
                         "organize", "organise"})
 # light verbs whose object says what is given or imposed: "sent weapons", "imposed a curfew",
@@ -537,6 +548,7 @@ def _pattern_rows(block: Block, pattern: Pattern, cameo: Dictionary, crosswalk, 
         forms = "|".join(sorted({f[verb.head] for f in verb.forms if len(f) > verb.head}
                                 - {lemma}))
         if lemma in PURE_LIGHT and requires == objects and len(objects) == 1 and own \
+                and kind in NOUN_TYPES \
                 and not cond.dropped_modifiers and not any(isinstance(e, Syn | Phrase)
                                                            for e in pattern.post):
             for noun in objects[0][5:].split("|"):

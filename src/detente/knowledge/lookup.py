@@ -300,14 +300,19 @@ def trigger_cues() -> dict[str, frozenset[str] | None]:
     "call on", "look forward", "hold ... accountable", "provide aid" need their second
     word, so a sentence without it is not worth parsing for that form."""
     cues: dict[str, frozenset[str] | None] = {}
-    for (lemma, pos), rows in load_triggers().items():
+    table = load_triggers()
+    light: set[str] = set()  # a 'light' noun needs one of the light verbs: "staged a sit-in"
+    for lemma, pos in table:
+        if pos == "LIGHT":
+            light |= inflections(lemma)
+    for (lemma, pos), rows in table.items():
         if pos == "LIGHT":
             continue
         needed: set[str] | None = set()
         forms = inflections(lemma)
         for row in rows:
             forms |= set(row.forms)
-            words = _needed_words(row.requires)
+            words = light if "light" in row.flags else _needed_words(row.requires)
             if words is None:
                 needed = None
             elif needed is not None:
