@@ -17,10 +17,15 @@ Each CAMEO pattern becomes a row only where the reader can check its words:
 
 Patterns that need what the reader cannot check are dropped, never turned into bare verbs:
 words before the verb (its subject), a source after the verb (``$``), a reverse-only code
-(``[:173]``), codes that are no PLOVER event (CAMEO 01 statements, ``---``). A verb alone
-becomes a row only from its own or its block's CAMEO code, and never for a light or
-general verb (``make``, ``take``, ...): those need their pattern. Patterns on the light
-verbs of the lexicon ("stage a rally", "carry out raids") give NOUN rows for their object.
+(``[:173]``), codes that are no PLOVER event (CAMEO 01 statements, ``---``). A pattern
+applies to the verbs its comment names (``# SEND``), to all of its block only without a
+comment. A verb alone becomes a row only from its own CAMEO code or, for the verb its block
+is named for, the block's; never for a light or many-sense verb (``make``, ``take``,
+``GENERAL_VERBS``): those need their pattern. Patterns on the pure light verbs ("staged a
+rally", "launched an offensive") give NOUN rows flagged ``light``; on the other light
+verbs of the lexicon only rows with a particle, a prepositional object or a complement.
+Where CAMEO gives one condition several types, the patterns written for the verb decide,
+then the type it gives most often; a tie is dropped.
 
 CAMEO codes map to PLOVER through the crosswalk, and CODEBOOK.md wins where the two differ
 (see ``CODEBOOK_CODES``): apologies are CONCEDE, signing is AGREE, easing sanctions is
@@ -28,8 +33,11 @@ CONCEDE, a guilty verdict is SANCTION convict, sanctions are SANCTION (quad 3), 
 property and violent repression are ASSAULT, cyber attacks COERCE, appeals (CAMEO 02,
 absent from the crosswalk) REQUEST. Modes are translated to the codebook's mode lists.
 
-The hand-written ``triggers.tsv`` keeps priority: a generated row whose lemma and condition
-a hand row already has is dropped, and ``lookup.load_triggers`` puts hand rows first.
+The hand-written ``triggers.tsv`` keeps priority: a generated row is dropped when a hand
+row has its lemma and condition, when a hand row of its lemma reads every use of the word
+(and the generated one names no particle), or when it names no word and the hand rows of
+its lemma decide when the word alone is an event. ``lookup.load_triggers`` puts hand rows
+first. ``python -m detente.knowledge.build_verbs`` prints what was read, mapped and dropped.
 """
 
 from __future__ import annotations
@@ -226,17 +234,28 @@ class Report:
     """What the build read, mapped and dropped (by reason)."""
 
     verbs: int = 0
+    verbs_alone: int = 0  # verbs that gave a row of their own (before the merge)
     patterns: int = 0
-    mapped_patterns: int = 0
+    patterns_with_rows: int = 0  # patterns that gave candidate rows
+    mapped_patterns: int = 0  # patterns behind at least one written row
+    candidates: int = 0
     rows: Counter = field(default_factory=Counter)  # type -> rows written
-    dropped: Counter = field(default_factory=Counter)  # reason -> patterns (or verbs)
+    verbs_dropped: Counter = field(default_factory=Counter)  # reason -> verbs
+    patterns_dropped: Counter = field(default_factory=Counter)  # reason -> patterns
+    rows_dropped: Counter = field(default_factory=Counter)  # reason -> candidate rows
 
     def lines(self) -> list[str]:
-        out = [f"CAMEO verbs read: {self.verbs}; patterns read: {self.patterns}; "
-               f"patterns mapped to at least one row: {self.mapped_patterns}",
+        out = [f"CAMEO verbs read: {self.verbs}; a row of their own: {self.verbs_alone}",
+               *(f"  verb alone dropped {n:5d}  {why}"
+                 for why, n in self.verbs_dropped.most_common()),
+               f"CAMEO patterns read: {self.patterns}; gave rows: {self.patterns_with_rows}; "
+               f"behind a written row: {self.mapped_patterns}",
+               *(f"  pattern dropped {n:5d}  {why}"
+                 for why, n in self.patterns_dropped.most_common()),
+               f"candidate rows: {self.candidates}",
+               *(f"  row dropped {n:5d}  {why}" for why, n in self.rows_dropped.most_common()),
                f"rows written: {sum(self.rows.values())}: " +
                ", ".join(f"{t} {n}" for t, n in sorted(self.rows.items()))]
-        out += [f"  dropped {n:5d}  {why}" for why, n in self.dropped.most_common()]
         return out
 
 
@@ -420,9 +439,6 @@ def conditions(elements: tuple, cameo: Dictionary, lemmas: Lemmas) -> Conditions
                     raise Unusable("a nested phrase the reader cannot check")
                 if len(objects) > 1 or (isinstance(head, Phrase) and head.modifiers):
                     cond.dropped_modifiers = True
-                if isinstance(head, Word) and len(objects) == 1 and head.text in \
-                        ("attack", "resist", "act", "calm"):
-                    pass
                 words = sorted({lemmas.noun(w.split()[-1]) for w in _alternatives(head, cameo)})
                 cond.add(f"pobj:{prep}:" + "|".join(words))
         i += 1
@@ -465,30 +481,34 @@ def build(sources: Path) -> tuple[list[Row], Report]:
     lemmas = Lemmas()
     light = {r["lemma"] for _, r in read_tsv("triggers.tsv") if r["pos"] == "LIGHT"}
     report = Report()
-    report.dropped.update({"unreadable line in the source": len(cameo.unreadable)})
+    report.patterns = len(cameo.unreadable)
+    report.patterns_dropped.update({"unreadable line in the source": len(cameo.unreadable)})
     candidates: list[Row] = []
     for block in cameo.blocks:
         report.verbs += len(block.verbs)
         for verb in block.verbs:
             row = _bare_verb(block, verb, crosswalk, light)
             if isinstance(row, str):
-                report.dropped["verb alone: " + row] += 1
+                report.verbs_dropped[row] += 1
             elif row is not None:
+                report.verbs_alone += 1
                 candidates.append(row)
         for pattern in block.patterns:
             report.patterns += 1
             try:
                 made = _pattern_rows(block, pattern, cameo, crosswalk, lemmas, light)
             except Unusable as why:
-                report.dropped[str(why)] += 1
+                report.patterns_dropped[str(why)] += 1
                 continue
+            if not made:
+                report.patterns_dropped["its verbs are light verbs without a condition"] += 1
+                continue
+            report.patterns_with_rows += 1
             candidates.extend(made)
-    rows, conflicts = _resolve(candidates)
-    for why, n in conflicts.items():
-        report.dropped[why] += n
-    used = {r.pattern for r in rows}
-    report.mapped_patterns = len({p for p in used if " - " in p})
-    report.patterns += len(cameo.unreadable)
+    report.candidates = len(candidates)
+    rows, dropped, kept = _resolve(candidates)
+    report.rows_dropped.update(dropped)
+    report.mapped_patterns = len({p for p in kept if " - " in p})
     for r in rows:
         report.rows[r.type] += 1
     return rows, report
@@ -607,11 +627,12 @@ def _written_for(block: Block, pattern: Pattern, lemmas) -> list[Verb] | None:
     return [v for v in block.verbs if v.text.replace(" ", "_") in named]
 
 
-def _resolve(candidates: list[Row]) -> tuple[list[Row], Counter]:
+def _resolve(candidates: list[Row]) -> tuple[list[Row], Counter, set[str]]:
     """One row per (lemma, pos, requires): the hand lexicon's rows win; where CAMEO gives
     one condition several types, the patterns written for this verb decide, then the type
     they give most often; a tie is dropped."""
     hand_keys, hand_lemmas = hand_rows()
+    kept: set[str] = set()
     hand_bare = {(lemma, pos) for lemma, pos, requires in hand_keys if not requires}
     light = {lemma for lemma, pos in hand_lemmas if pos == "LIGHT"}
     dropped: Counter = Counter()
@@ -641,7 +662,12 @@ def _resolve(candidates: list[Row]) -> tuple[list[Row], Counter]:
         if len(types) > 1 and types[0][1] == types[1][1]:
             dropped["one condition, several PLOVER types as often (ambiguous)"] += len(rows)
             continue
-        own = [r for r in own if r.type == types[0][0]]  # the type CAMEO gives most often
+        winners = [r for r in own if r.type == types[0][0]]  # the type CAMEO gives most
+        dropped["a less frequent type for the same condition"] += len(own) - len(winners)
+        dropped["not written for this verb, where another pattern is"] += len(rows) - len(own)
+        dropped["the same word and condition again (merged)"] += len(winners) - 1
+        kept |= {r.pattern for r in winners}
+        own = winners
         modes = Counter(r.mode for r in own)
         mode = modes.most_common(1)[0][0] if len(modes) == 1 else ""
         first = own[0]
@@ -650,7 +676,7 @@ def _resolve(candidates: list[Row]) -> tuple[list[Row], Counter]:
                        first.pattern))
     out.sort(key=lambda r: (r.lemma, r.pos, -r.requires.count(",") - bool(r.requires),
                             -r.requires.count("~"), r.requires))
-    return out, dropped
+    return out, +dropped, kept
 
 
 def write(rows: list[Row], path: Path) -> None:

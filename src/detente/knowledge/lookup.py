@@ -317,13 +317,14 @@ def trigger_cues() -> dict[str, frozenset[str] | None]:
                 needed = None
             elif needed is not None:
                 needed |= words
+        frozen = None if needed is None else frozenset(needed)  # one set for all its forms
         for form in forms:
-            if form in cues and (cues[form] is None or needed is None):
+            if form not in cues:
+                cues[form] = frozen
+            elif cues[form] is None or frozen is None:
                 cues[form] = None
-            elif form in cues:
-                cues[form] = frozenset(cues[form] | needed)  # type: ignore[operator]
-            else:
-                cues[form] = None if needed is None else frozenset(needed)
+            elif cues[form] is not frozen:
+                cues[form] = cues[form] | frozen  # type: ignore[operator]
     return cues
 
 
