@@ -272,3 +272,20 @@ def test_sentences_code_the_kinds_the_issue_lists(pattern, text, kind, source, t
 def test_a_bare_make_or_take_is_no_event():
     assert code("The Brazilian government made a decision on the budget and the minister "
                 "took a long break from the debate on Monday.").events == ()
+
+
+# ---- the PLOVER-style evaluation set (bench/plover_style.py) -------------------------------
+def test_the_plover_style_set_is_well_formed():
+    import json
+    from pathlib import Path
+
+    from detente.codebook import INTERNATIONAL
+
+    path = Path(__file__).parent / "data" / "plover_style_sentences.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    countries = {r["iso3"] for _, r in read_tsv("countries.tsv")} | INTERNATIONAL
+    assert len(rows) >= 150 and len({r["id"] for r in rows}) == len(rows)
+    assert {r["type"] for r in rows} == set(event_types())
+    for row in rows:
+        assert set(row) == {"id", "text", "type", "source", "target"}, row["id"]
+        assert row["source"] and set(row["source"] + row["target"]) <= countries, row["id"]
