@@ -158,6 +158,7 @@ GENERAL_VERBS = frozenset({
     "deny", "block", "stop", "halt", "freeze", "clear", "remove", "drive", "shake", "beat",
     "charge", "force", "claim", "question", "release", "free", "withdraw", "press", "urge",
     "ask", "demand", "request", "strike", "suspend", "refuse", "discuss", "speak", "talk",
+    "advance", "proceed", "progress", "fly",
     # CAMEO gives these a code alone, but most of their uses in news are no event of it
     # (reviewed from the verbs that have their own or their block's code)
     "communicate", "decree", "suggest", "intend", "prepare", "revive", "signal", "strive",
@@ -334,7 +335,8 @@ def _noun_key(phrase: str, mod: str, lemmas: Lemmas) -> str:
 
 
 def _alternatives(element, cameo: Dictionary) -> list[str]:
-    """Head words an element stands for (a synset's member phrases give their last word)."""
+    """The phrases an element stands for: a word (its '/' alternatives) or the members of
+    a synonym set ("armored car"); conditions take their head and the word before it."""
     if isinstance(element, Phrase):
         return _alternatives(element.head, cameo)
     if isinstance(element, Marker):
@@ -346,8 +348,9 @@ def _alternatives(element, cameo: Dictionary) -> list[str]:
     out = []
     for seq in seqs:
         for word in seq[-1].split("/"):  # "BOMBING/EXPLOSION"
-            if word and word not in out:
-                out.append(word)
+            phrase = " ".join([*seq[:-1], word])
+            if word and phrase not in out:
+                out.append(phrase)
     return out
 
 
@@ -577,8 +580,10 @@ def _pattern_rows(block: Block, pattern: Pattern, cameo: Dictionary, crosswalk, 
             continue
         if lemma in light and not requires:
             continue
-        if lemma in GENERAL_VERBS and requires and all(p.startswith("prep:") for p in requires):
-            raise Unusable("a verb with many senses needs more than a preposition")
+        if lemma in GENERAL_VERBS and not parts and all(p.startswith(("prep:", "prt:"))
+                                                        for p in cond.parts):
+            # "MOVE * (INTO)", "KICK * OFF": the verb's other senses take these words too
+            raise Unusable("a verb with many senses needs more than a preposition or particle")
         flags = "selfonly" if code in SELF_CODES else ""
         if requires and all(p.startswith("prep:") and p[5:] in cond.target_preps
                             for p in requires):
