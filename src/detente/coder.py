@@ -293,14 +293,15 @@ class Coder:
             target = [a for a in target if a not in owned]
             source = [replace(a, sector=owned[0].sector) if a.sector is None and
                       a.country == owned[0].country else a for a in source]
-        if not target and cand.object_word is not None and not several and not (
-                row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS):
+        selfonly = "selfonly" in row.flags  # "resigned", "accepted responsibility"
+        if not target and cand.object_word is not None and not several and not selfonly and \
+                not (row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS):
             return [], f"its object {cand.object_word.text!r} names no actor"
         if not target and "needtarget" in row.flags:
             return [], f"{row.lemma} needs someone on the other side"
         if not target and "speech" in row.flags:
             return [], "an allegation with no one accused"
-        if not target and not several:
+        if not target and not several and not selfonly:
             if nominal:
                 return [], "nominal event without a target"
             if row.type not in TARGETLESS_OK:
@@ -342,7 +343,7 @@ class Coder:
         event = Event(
             article_id=article.id, type=kind, mode=mode, source=tuple(source),
             target=tuple(target), quad=etype.quad, intensity=etype.intensity,
-            evidence=evidence, trigger=trigger, rule=cand.rule + f" (triggers.tsv:{row.line})",
+            evidence=evidence, trigger=trigger, rule=cand.rule + f" ({row.file}:{row.line})",
             modality=mood, date=date, date_precision=precision, location=location)
         countries = list(dict.fromkeys(a.country for a in source))
         if not target and kind not in UNDIRECTED and etype.quad >= 3 and len(countries) == 2:

@@ -144,7 +144,15 @@ class EventReader:
             if c.dep_ in SUBJECTS:
                 if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                     # the antecedent itself must name an actor: in "a measure that bans
-                    # US airlines" the measure acts, not the country that modifies it
+                    # US airlines" the measure acts, not the country that modifies it,
+                    # and in "an attack which injured ..." the attack is no actor
+                    ante = verb.head
+                    if ante.lemma_.lower() in ACT_NOUNS or (
+                            c.lower_ in ("which", "that") and ante.dep_ == "pobj" and
+                            ante.head.lower_ in ("in", "at", "near", "inside", "outside")):
+                        # "... in Saudi Arabia, which injured civilians": the place is where
+                        # it happened, not who did it
+                        return [], "relative-act"
                     return self.actors_at(verb.head, index, depth=0), "relative"
                 if c.lemma_.lower() in self.non_agents:
                     return [], "subject-not-an-agent"  # "Indian shares rallied"
@@ -275,33 +283,47 @@ class EventReader:
             return None
         children = list(tok.children)
         for row in rows:
-            req = row.requires
-            if not req:
+            # "prt:over,dobj:supply": every condition of a row must hold
+            if all(self._holds(tok, children, req) for req in row.requires.split(",")):
                 return row
-            kind, _, words = req.partition(":")
-            wanted = set(words.split("|")) if words else None
-            if kind in ("prep", "prt"):
-                deps = ("prep", "agent", "dative") if kind == "prep" else ("prt", "prep", "advmod")
-                if any(c.dep_ in deps and c.lower_ in wanted for c in children):
-                    return row
-            elif kind == "dobj":
-                objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-                if objs and (wanted is None or any(
-                        o.lemma_.lower() in wanted or any(
-                            g.lemma_.lower() in wanted for g in o.children
-                            if g.dep_ in ("compound", "amod", "nummod"))
-                        for o in objs)):
-                    return row
-            elif kind == "child":
-                if any(c.lemma_.lower() in wanted for c in children):
-                    return row
-            elif kind == "sub":  # a word anywhere in the phrase: "put on high alert"
-                if any(t.lemma_.lower() in wanted for t in tok.subtree):
-                    return row
-            elif kind == "xcomp":
-                if any(c.dep_ == "xcomp" for c in children):
-                    return row
         return None
+
+    def _holds(self, tok: Token, children: list[Token], req: str) -> bool:
+        if not req:
+            return True
+        kind, _, words = req.partition(":")
+        wanted = set(words.split("|")) if words else None
+        if kind in ("prep", "prt"):
+            deps = ("prep", "agent", "dative") if kind == "prep" else ("prt", "prep", "advmod")
+            return any(c.dep_ in deps and c.lower_ in wanted for c in children)
+        if kind == "dobj":
+            objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+            if not objs or wanted is None:
+                return bool(objs)
+            for o in objs:
+                mods = {g.lemma_.lower() for g in o.children
+                        if g.dep_ in ("compound", "amod", "nummod")}
+                for word in wanted:  # "aid~medical": the object aid with the modifier medical
+                    noun, _, mod = word.partition("~")
+                    if (o.lemma_.lower() == noun or (not mod and noun in mods)) and (
+                            not mod or mod in mods):
+                        return True
+            return False
+        if kind == "child":
+            return any(c.lemma_.lower() in wanted for c in children)
+        if kind == "sub":  # a word anywhere in the phrase: "put on high alert"
+            return any(t.lemma_.lower() in wanted for t in tok.subtree)
+        if kind == "xcomp":  # "threatened to attack": xcomp:attack
+            return any(c.dep_ == "xcomp" and (wanted is None or c.lemma_.lower() in wanted)
+                       for c in children)
+        if kind == "pobj":  # "pobj:in:custody": 'in' with that object, on the verb or its object
+            prep, _, nouns = words.partition(":")
+            wanted = set(nouns.split("|"))
+            hosts = [tok, *(c for c in children if c.dep_ in ("dobj", "nsubjpass"))]
+            return any(p.dep_ in ("prep", "agent", "dative") and p.lower_ == prep and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in wanted for g in p.children)
+                for h in hosts for p in h.children)
+        return False
 
     def candidates(self, sent: Span, mentions: list[Mention]) -> list[Candidate]:
         index = self.mention_index(mentions, sent.start)
@@ -362,7 +384,7 @@ class EventReader:
         else:
             children = list(verb.children)
             for c in list(children):
-                if c.dep_ == "npadvmod":
+                if c.dep_ in ("npadvmod", "acomp"):  # "is grateful to Japan"
                     children.extend(g for g in c.children if g.dep_ == "prep")
             objects = ("dobj", "dative", "attr") if "noobj" not in row.flags else ()
             if verb.dep_ == "relcl" and any(c.dep_ in ("dobj", "pobj") and c.lower_ in RELATIVE
@@ -386,6 +408,11 @@ class EventReader:
                     for m in self.actors_at(slot, index, depth=depth):
                         if m not in target:
                             target.append(m)
+            if not target and any(p.startswith("dobj:") for p in row.requires.split(",")):
+                # the object is a thing, its preposition names the other side: "called off
+                # talks with the EU", "set fire to the embassy"
+                for o in (c for c in verb.children if c.dep_ == "dobj"):
+                    target = self._prep_objects(o, set(row.target_preps), index)
             if not target:  # "fired rounds aimed at a loudspeaker in South Korea"
                 for o in (c for c in verb.children if c.dep_ == "dobj"):
                     for acl in (g for g in o.children if g.dep_ == "acl"):
@@ -448,6 +475,9 @@ class EventReader:
 
     def _noun(self, noun: Token, row: Trigger, index) -> Candidate | None:
         head = noun.head
+        if "light" in row.flags and not (noun.dep_ in ("dobj", "nsubjpass") and
+                                         head.lemma_.lower() in self.light):
+            return None  # an event noun only as the object of a light verb: "staged a sit-in"
         source: list = []
         target = self._prep_objects(noun, set(row.target_preps) | {"between"}, index)
         if not target and row.type in ("AGREE", "CONSULT"):
@@ -561,6 +591,9 @@ def negated(gov: Token, trigger: Token) -> bool:
     for tok in {gov, trigger}:
         for c in tok.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                return True
+            if c.dep_ in ("nsubj", "nsubjpass") and any(  # "no troops were injured"
+                    g.dep_ == "det" and g.lower_ == "no" for g in c.children):
                 return True
             if c.lower_ in ("never",) and c.dep_ == "advmod":
                 return True

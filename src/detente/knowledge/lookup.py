@@ -394,19 +394,46 @@ class Trigger:
     target_preps: tuple[str, ...]
     flags: frozenset[str]
     line: int
+    file: str = "triggers.tsv"
+    forms: tuple[str, ...] = ()  # irregular word forms the pre-pass must also look for
+
+
+TRIGGER_FILES = ("triggers.tsv", "triggers_cameo.tsv")  # hand-written first, then generated
+
+
+def _phrasal(requires: str) -> bool:
+    """Whether a row's condition names a particle: "call off" is another verb than "call"."""
+    return any(part.startswith("prt:") for part in requires.split(","))
+
+
+def _worded(requires: str) -> bool:
+    """Whether a row's condition names words ("prt:off", "dobj:visit"), not only a slot."""
+    return any(":" in part for part in requires.split(","))
 
 
 @cache
 def load_triggers() -> dict[tuple[str, str], list[Trigger]]:
-    """(lemma, pos) -> trigger rows in file order; pos LIGHT rows list the light verbs."""
+    """(lemma, pos) -> trigger rows in the order they are tried; pos LIGHT rows list the
+    light verbs. The hand-written rows (triggers.tsv) come first and win; a generated row
+    (triggers_cameo.tsv, from CAMEO) for a phrasal verb is only tried before the hand rows
+    of its lemma whose condition names no word ("call" + a direct object), so that "call
+    off" can be read: a particle makes another verb."""
     table: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
-    for line, row in read_tsv("triggers.tsv"):
-        preps = row["target_preps"]
-        table[(row["lemma"], row["pos"])].append(Trigger(
-            lemma=row["lemma"], pos=row["pos"], type=row["type"], mode=row["mode"] or None,
-            requires=row["requires"],
-            target_preps=() if preps in ("", "-") else tuple(split_list(preps)),
-            flags=frozenset(split_list(row["flags"].replace(",", "|"))), line=line))
+    for name in TRIGGER_FILES:
+        for line, row in read_tsv(name):
+            preps = row["target_preps"]
+            trigger = Trigger(
+                lemma=row["lemma"], pos=row["pos"], type=row["type"],
+                mode=row["mode"] or None, requires=row["requires"],
+                target_preps=() if preps in ("", "-") else tuple(split_list(preps)),
+                flags=frozenset(split_list(row["flags"].replace(",", "|"))), line=line,
+                file=name, forms=tuple(split_list(row.get("forms", ""))))
+            rows = table[(trigger.lemma, trigger.pos)]
+            at = len(rows)
+            if name != TRIGGER_FILES[0] and _phrasal(trigger.requires):
+                at = next((i for i, r in enumerate(rows) if r.file == TRIGGER_FILES[0]
+                           and not _worded(r.requires)), at)
+            rows.insert(at, trigger)
     return dict(table)
 
 
@@ -418,6 +445,23 @@ def trigger_surface_forms() -> frozenset[str]:
     return frozenset(trigger_cues())
 
 
+def _needed_words(requires: str) -> set[str] | None:
+    """Word forms one of which a sentence must hold for the condition to hold, or None.
+    Of several conditions (all must hold) the first that names words is enough."""
+    for part in requires.split(","):
+        kind, _, words = part.partition(":")
+        if kind == "pobj":  # "pobj:in:custody": the object noun is the rarer word
+            words = words.partition(":")[2]
+        elif kind not in ("prep", "prt", "child", "sub", "dobj", "xcomp"):
+            continue
+        if words:
+            needed: set[str] = set()
+            for word in words.split("|"):
+                needed |= inflections(word.partition("~")[0])
+            return needed
+    return None
+
+
 @cache
 def trigger_cues() -> dict[str, frozenset[str] | None]:
     """Word form -> the words one of which must also be in the sentence for any of its
@@ -425,24 +469,31 @@ def trigger_cues() -> dict[str, frozenset[str] | None]:
     "call on", "look forward", "hold ... accountable", "provide aid" need their second
     word, so a sentence without it is not worth parsing for that form."""
     cues: dict[str, frozenset[str] | None] = {}
-    for (lemma, pos), rows in load_triggers().items():
+    table = load_triggers()
+    light: set[str] = set()  # a 'light' noun needs one of the light verbs: "staged a sit-in"
+    for lemma, pos in table:
+        if pos == "LIGHT":
+            light |= inflections(lemma)
+    for (lemma, pos), rows in table.items():
         if pos == "LIGHT":
             continue
         needed: set[str] | None = set()
+        forms = inflections(lemma)
         for row in rows:
-            kind, _, words = row.requires.partition(":")
-            if kind not in ("prep", "prt", "child", "sub", "dobj") or not words:
+            forms |= set(row.forms)
+            words = light if "light" in row.flags else _needed_words(row.requires)
+            if words is None:
                 needed = None
-                break
-            for word in words.split("|"):
-                needed |= inflections(word)
-        for form in inflections(lemma):
-            if form in cues and (cues[form] is None or needed is None):
+            elif needed is not None:
+                needed |= words
+        frozen = None if needed is None else frozenset(needed)  # one set for all its forms
+        for form in forms:
+            if form not in cues:
+                cues[form] = frozen
+            elif cues[form] is None or frozen is None:
                 cues[form] = None
-            elif form in cues:
-                cues[form] = frozenset(cues[form] | needed)  # type: ignore[operator]
-            else:
-                cues[form] = None if needed is None else frozenset(needed)
+            elif cues[form] is not frozen:
+                cues[form] = cues[form] | frozen  # type: ignore[operator]
     return cues
 
 
@@ -455,6 +506,7 @@ _IRREGULAR = {
     "bring": {"brought"}, "begin": {"began", "begun"}, "sentence": {"sentenced"},
     "forward": {"forward"}, "talks": {"talks"}, "sanctions": {"sanctions"},
     "wishes": {"wishes"}, "congratulations": {"congratulations"},
+    "be": {"is", "are", "was", "were", "been", "am", "'m", "'re", "'s"},
 }
 
 
