@@ -238,7 +238,7 @@ CASES = [
     ("demobilize", "Colombia demobilized the rebel fighters.",
      "RETREAT", ["COL"], ["COL"], "triggers.tsv"),
     ("dispatch dobj:inspector", "The IAEA dispatched inspectors to Iran.",
-     "ACCUSE", ["UNO"], ["IRN"], "triggers.tsv"),
+     "ACCUSE", ["IGO"], ["IRN"], "triggers.tsv"),
     ("stand prep:with", "Poland stands with Ukraine.", "SUPPORT", ["POL"], ["UKR"],
      "triggers.tsv"),
     ("be child:grateful", "Kenya is grateful to Japan for its support.",

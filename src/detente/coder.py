@@ -299,6 +299,15 @@ class Coder:
             return [], f"its object {cand.object_word.text!r} names no actor"
         if not target and "needtarget" in row.flags:
             return [], f"{row.lemma} needs someone on the other side"
+        if row.file != HAND_LEXICON:
+            # a row generated from the CAMEO dictionary is read only where its sense is
+            # plain: its verb says what happened (not what someone works, plans or is asked
+            # to do: "we work to end the war"), and someone is on the other side
+            if cand.governor.dep_ in ("xcomp", "advcl", "acl", "pcomp", "relcl", "csubj"):
+                return [], f"{row.lemma} ({row.file}) in a subordinate clause"
+            if not target and not several and not selfonly and row.type not in (
+                    "PROTEST", "MOBILIZE", "RETREAT") and "passive" not in cand.rule:
+                return [], f"{row.lemma} ({row.file}) with no one on the other side"
         if not target and "speech" in row.flags:
             return [], "an allegation with no one accused"
         if not target and not several and not selfonly:
@@ -388,6 +397,7 @@ class Coder:
                             cand.trigger.mode == "visit")
 
 
+HAND_LEXICON = "triggers.tsv"  # the reviewed rows; others come from the CAMEO build
 # Acts that, said of the future or held out on a condition, threaten (CODEBOOK: THREATEN is
 # threatening force, sanctions, arrest, expulsion)
 FORCEFUL = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
