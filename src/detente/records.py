@@ -27,6 +27,10 @@ class RawDocument:
     headings: tuple[str, ...] = ()
     # Paragraph blocks as laid out in the file, headings interleaved, when the reader knows them.
     blocks: tuple[tuple[str, str], ...] = ()  # (kind, text) with kind "heading" | "para"
+    # Where the id comes from: "field" (the input's own id, e.g. a JSONL "id"), "name" (the
+    # file's path or line number) or "content" (a hash of the text). Only a "field" id is
+    # the user's word; the others give way to a content hash when taken (ingest.unique_ids).
+    id_from: str = field(default="name", compare=False)
 
 
 @dataclass(frozen=True)

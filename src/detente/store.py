@@ -36,7 +36,7 @@ import pandas as pd
 import pyarrow as pa
 
 from .codebook import UNDIRECTED
-from .errors import StoreError
+from .errors import ConfigError, StoreError, is_skip
 from .records import Actor, CodedArticle, Event, RawDocument, Rejected
 
 if TYPE_CHECKING:
@@ -205,6 +205,7 @@ class RunSummary:
     rejections: int = 0  # seen in this run (each also reported to ``on_rejection``)
     rejections_added: int = 0  # new to the store (the same rejection is stored once)
     skipped: int = 0  # documents whose article id was already stored
+    files_skipped: int = 0  # files of a directory left out (hidden, unknown extension)
     batches: int = 0
     stories: int = 0  # stories the stored articles form after this run (0: not clustered)
     rejected: list[Rejected] = field(default_factory=list)
@@ -327,6 +328,24 @@ class Store:
         """Ids of the stored articles: what a run skips before coding."""
         return {row[0] for row in self._read("SELECT id FROM articles")}
 
+    def fresh_name(self, doc: RawDocument) -> RawDocument:
+        """``doc`` as it is when the stored article of its id is this document (read from
+        the same place, or with the same cleaned text); otherwise ``doc`` with its text's
+        hash appended to the id, as ``ingest.unique_ids`` does within one reading."""
+        from dataclasses import replace
+
+        from .clean import clean
+        from .ingest import content_hash
+
+        rows = self._read('SELECT "where", md5(text) FROM articles WHERE id = ?', [doc.id])
+        if not rows or rows[0][0] == doc.where:
+            return doc
+        cleaned = clean(doc)
+        if not isinstance(cleaned, Rejected) and \
+                hashlib.md5(cleaned.text.encode("utf-8")).hexdigest() == rows[0][1]:
+            return doc
+        return replace(doc, id=f"{doc.id}-{content_hash(doc.text)}", id_from="content")
+
     def add_batch(self, coded: Sequence[CodedArticle], rejected: Sequence[Rejected] = (), *,
                   run_id: str = "", run_time: datetime | None = None) -> BatchCounts:
         """Store one batch in one transaction: new articles with their events, actors and
@@ -389,7 +408,9 @@ class Store:
         for batch in batches:
             coded = [item for item in batch if isinstance(item, CodedArticle)]
             rejected = [item for item in batch if isinstance(item, Rejected)]
-            summary.rejections += len(rejected)
+            skips = sum(is_skip(item.code) for item in rejected)
+            summary.files_skipped += skips
+            summary.rejections += len(rejected) - skips
             summary.rejected += rejected
             if on_rejection is not None:
                 for item in rejected:
@@ -704,6 +725,22 @@ def _with_partitions(batches: Iterable[list], directory: Path) -> Iterator[list]
         yield batch
 
 
+def _check_partitions(directory: Path) -> None:
+    """Create the partitions folder, but only inside a folder that exists: a typo must
+    not grow a tree of folders at the filesystem root."""
+    if directory.is_dir():
+        return
+    parent = directory.parent
+    if not parent.is_dir():
+        raise ConfigError(f"--partitions {directory}: the folder {parent} does not exist; "
+                          "create it first or give another folder")
+    try:
+        directory.mkdir()
+    except OSError as exc:
+        raise ConfigError(f"--partitions {directory}: cannot create it: "
+                          f"{exc.strerror or exc}") from exc
+
+
 def new_run_summary() -> RunSummary:
     return RunSummary(run_id=uuid.uuid4().hex[:12], run_time=datetime.now(UTC))
 
@@ -714,7 +751,8 @@ def run(store: Store, paths: Sequence[str], *, date: str | None = None,
         on_rejection: Callable[[Rejected], None] | None = None,
         on_batch: Callable[[RunSummary], None] | None = None,
         story_threshold: float | None = None,
-        partitions: str | Path | None = None) -> RunSummary:
+        partitions: str | Path | None = None, include: Sequence[str] = (),
+        all_files: bool = False) -> RunSummary:
     """Read the inputs, code the documents not stored yet, and store them batch by batch.
 
     Documents whose id is already stored are skipped before coding, so a re-run of the
@@ -723,18 +761,29 @@ def run(store: Store, paths: Sequence[str], *, date: str | None = None,
     With ``story_threshold``, every stored article (this run's and earlier ones) is then
     grouped into stories, so queries count events rather than reports. With
     ``partitions``, each batch's events are also written as a Parquet file under
-    ``partitions/run=RUN_ID/`` as the batch is stored.
+    ``partitions/run=RUN_ID/`` as the batch is stored (``partitions`` is created if
+    its parent folder exists). ``include`` and ``all_files`` are ``read_inputs``'s.
+
+    Ids: a document whose id is stored is skipped, unless its id comes from a file name
+    and the stored article came from another file with another text (``news.txt`` of
+    another folder): then it gets its text's hash as id (``Store.fresh_name``).
     """
     from .ingest import read_inputs
     from .pipeline import CodeOptions, code_batches
 
     options = options or CodeOptions()
     summary = new_run_summary()
-    seen = store.article_ids()
+    if partitions is not None:
+        _check_partitions(Path(partitions))
+    stored = store.article_ids()
+    seen = set(stored)
 
     def not_stored() -> Iterator[RawDocument | Rejected]:
-        for item in read_inputs(paths, date=date, stdin=stdin):
+        for item in read_inputs(paths, date=date, stdin=stdin, include=include,
+                                all_files=all_files):
             if isinstance(item, RawDocument):
+                if item.id in stored and item.id_from == "name":
+                    item = store.fresh_name(item)  # news.txt of another folder: new id
                 if item.id in seen:
                     summary.skipped += 1
                     continue
