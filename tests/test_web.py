@@ -122,7 +122,7 @@ def test_read_only_and_local_only(base):
     conn.request("GET", "/", headers={"Host": "attacker.example"})
     response = conn.getresponse()
     response.read()
-    assert response.status == 403  # DNS rebinding: a foreign Host is refused
+    assert response.status == 400  # DNS rebinding: a foreign Host is refused
     conn.request("GET", "/")
     response = conn.getresponse()
     response.read()

@@ -4,9 +4,11 @@ result; ``DetenteError`` becomes a one-line message."""
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
@@ -15,7 +17,8 @@ from ..errors import DetenteError
 from ..pipeline import CodeOptions
 from ..store import DEFAULT_DB, RunSummary, Store
 from . import main
-from .options import executor_from_options, executor_options, story_options
+from .options import executor_from_options, executor_options, input_options, story_options
+from .output import output_errors
 
 COUNTS = click.Choice(["events", "reports"])
 
@@ -41,6 +44,12 @@ def _user_errors() -> Iterator[None]:
         raise click.ClickException(str(exc)) from exc
 
 
+def _all_missing(inputs: Sequence[str]) -> bool:
+    """Every input is a path that is not there (not stdin, not a URL)."""
+    return all(name != "-" and not re.match(r"https?://", name, re.IGNORECASE)
+               and not Path(name).exists() for name in inputs)
+
+
 @contextmanager
 def _store(db: str, *, read_only: bool = True) -> Iterator[Store]:
     with _user_errors(), Store(db, read_only=read_only) as store:
@@ -56,10 +65,11 @@ def _store(db: str, *, read_only: bool = True) -> Iterator[Store]:
 @click.option("-v", "--verbose", is_flag=True, help="Report each committed batch on stderr.")
 @click.option("--partitions", type=click.Path(file_okay=False), metavar="DIR",
               help="Also write each batch's events as a Parquet file under DIR/run=RUN_ID/.")
+@input_options
 @executor_options
 @story_options
-def run(inputs, db, date, batch_size, verbose, workers, engine, scheduler, story_threshold,
-        partitions):
+def run(inputs, db, date, batch_size, verbose, include, all_files, workers, engine, scheduler,
+        story_threshold, partitions):
     """Code INPUTS (files, directories, - for stdin) and store them in the database.
 
     Articles already stored are skipped, so running the same input twice adds nothing
@@ -72,24 +82,33 @@ def run(inputs, db, date, batch_size, verbose, workers, engine, scheduler, story
                        f"{summary.events} event(s) so far", err=True)
 
     def report_rejection(rejected) -> None:
-        click.echo(str(rejected), err=True)
+        click.echo(f"detente: {rejected}", err=True)
 
+    if not Path(db).exists() and _all_missing(inputs):
+        for name in inputs:
+            click.echo(f"detente: {name}: no such file or directory", err=True)
+        click.echo(f"detente: nothing could be read; {db} was not created", err=True)
+        sys.exit(2)
     executor = executor_from_options(workers, engine, scheduler)
     try:
         with _store(db, read_only=False) as store:
             summary = run_into_store(
                 store, inputs, date=date, options=CodeOptions(batch_size=batch_size),
                 executor=executor, on_rejection=report_rejection, on_batch=report_batch,
-                story_threshold=story_threshold, partitions=partitions)
+                story_threshold=story_threshold, partitions=partitions, include=include,
+                all_files=all_files)
             totals = store.counts()
     finally:
         if executor is not None:
             executor.close()
+    skipped_files = (f"; {summary.files_skipped} file(s) of a directory skipped (--all reads "
+                     "them)" if summary.files_skipped else "")
     click.echo(f"stored {summary.articles} article(s), {summary.events} event report(s), "
                f"{summary.actors} actor mention(s), {summary.quotes} quote(s); "
                f"{summary.rejections} input(s) rejected; "
                f"{summary.skipped} skipped as already stored; "
-               f"{summary.stories} stor{'y' if summary.stories == 1 else 'ies'} in the store")
+               f"{summary.stories} stor{'y' if summary.stories == 1 else 'ies'} in the store"
+               f"{skipped_files}")
     click.echo(f"{db} holds {totals['articles']} article(s), {totals['events']} event "
                f"report(s) ({totals['merged_events']} event(s) once reports are merged), "
                f"{totals['rejections']} rejection(s)")
@@ -188,7 +207,7 @@ def export(db, fmt, output, table, count):
     """Write events as Parquet, CSV, PLOVER JSON lines or the network as GraphML."""
     from ..export import export as export_store
 
-    with _store(db) as store, _user_errors():
+    with _store(db) as store, _user_errors(), output_errors(output):
         written = export_store(store, output, fmt, count=count, table=table)
     if output != "-":
         click.echo(f"wrote {written} {'edge' if fmt == 'graphml' else 'record'}(s) to "
@@ -206,7 +225,7 @@ def report(db, output, top_dyads, top_events):
     the actor network, the event-type mix and the top events with their evidence."""
     from ..report import write_report
 
-    with _store(db) as store, _user_errors():
+    with _store(db) as store, _user_errors(), output_errors(output):
         size = write_report(store, output, top_dyads=top_dyads, top_events=top_events)
     click.echo(f"wrote {output} ({size / 1e6:.1f} MB)", err=True)
 
