@@ -129,3 +129,29 @@ def test_read_only_and_local_only(base):
     assert "default-src 'self'" in response.getheader("Content-Security-Policy")
     assert response.getheader("X-Content-Type-Options") == "nosniff"
     conn.close()
+
+
+def test_bad_page_values_are_a_400_not_a_dropped_request(base):
+    for query in ("page=99999999999999999999", "page=abc", "page=0", "page=-3"):
+        status, kind, page = get(f"{base}/?{query}")
+        assert status == 400 and kind.startswith("text/html"), query
+        assert "bad parameter: page" in page
+        status, kind, body = get(f"{base}/api/events?{query}")
+        assert status == 400 and json.loads(body)["error"].startswith("bad parameter: page")
+    assert get(base + "/?count=everything")[0] == 400
+    assert get(base + "/dyad?by=fortnight")[0] == 400
+
+
+def test_many_clients_at_once_all_get_an_answer(base):
+    """20 threads x 10 requests on three kinds of page: every one is answered, none fails
+    for another's sake (each request queries through a cursor of its own)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = ["/", "/api/events", "/event/ukr-denies", "/api/actors", "/dyad"]
+
+    def client(n: int) -> list[int]:
+        return [get(base + paths[(n + i) % len(paths)])[0] for i in range(10)]
+
+    with ThreadPoolExecutor(20) as pool:
+        statuses = [s for result in pool.map(client, range(20)) for s in result]
+    assert len(statuses) == 200 and set(statuses) == {200}
