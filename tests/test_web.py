@@ -155,3 +155,14 @@ def test_many_clients_at_once_all_get_an_answer(base):
     with ThreadPoolExecutor(20) as pool:
         statuses = [s for result in pool.map(client, range(20)) for s in result]
     assert len(statuses) == 200 and set(statuses) == {200}
+
+
+def test_scope_filter_in_the_dashboard(base):
+    status, _, page = get(base + "/?scope=international")
+    assert status == 200 and '<option value="international" selected>' in page
+    data = json.loads(get(base + "/api/events?scope=domestic")[2])
+    assert data["total"] == 0  # every sample event is between two countries
+    assert get(base + "/?scope=galactic")[0] == 400
+    for path in ("/network?scope=international", "/actors?scope=domestic",
+                 "/dyad?a=USA&b=CHN&scope=international"):
+        assert get(base + path)[0] == 200, path

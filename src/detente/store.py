@@ -38,15 +38,15 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from .codebook import UNDIRECTED
+from .codebook import INTERNATIONAL, UNDIRECTED
 from .errors import ConfigError, StoreError, is_skip
-from .records import Actor, CodedArticle, Event, RawDocument, Rejected
+from .records import SCOPES, Actor, CodedArticle, Event, RawDocument, Rejected
 
 if TYPE_CHECKING:
     from .executor import Executor
     from .pipeline import CodeOptions
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: events.scope
 DEFAULT_DB = "detente.duckdb"
 TABLES = ("articles", "events", "actors", "quotes", "rejections")
 # Events that did not happen are listed but not counted in timelines, rankings or networks.
@@ -74,7 +74,7 @@ CREATE TABLE events (
     evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
     trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER, rule VARCHAR,
     source VARCHAR, target VARCHAR, source_countries VARCHAR[], target_countries VARCHAR[],
-    mentions INTEGER
+    mentions INTEGER, scope VARCHAR
 );
 CREATE TABLE actors (
     article_id VARCHAR NOT NULL, text VARCHAR, name VARCHAR, country VARCHAR,
@@ -90,6 +90,19 @@ CREATE TABLE rejections (
 );
 """
 
+_INTERNATIONAL_SQL = ", ".join(f"'{c}'" for c in sorted(INTERNATIONAL))
+# records.event_scope in SQL, for events stored before the column existed (schema 1):
+# the stored place has no "known" flag, so a known place's country always counts here.
+_SCOPE_SQL = f"""CASE WHEN len(list_distinct(list_concat(source_countries, target_countries,
+    CASE WHEN location_country IS NULL THEN [] ELSE [location_country] END))) > 1
+    OR list_has_any(list_concat(source_countries, target_countries), [{_INTERNATIONAL_SQL}])
+    THEN 'international' ELSE 'domestic' END"""
+_MIGRATIONS = {
+    1: f"""ALTER TABLE events ADD COLUMN scope VARCHAR;
+UPDATE events SET scope = {_SCOPE_SQL};
+UPDATE meta SET value = '2' WHERE key = 'schema_version';""",
+}
+
 # The views live in each connection (TEMP), not in the file: they follow this code's codebook
 # and need no schema change when a query improves.
 _VIEWS_SQL = f"""
@@ -101,7 +114,7 @@ SELECT e.id, e.article_id, a.story_id, e.type, e.mode, e.quad, e.intensity,
        e.evidence_text, e.evidence_start, e.evidence_end,
        e.trigger_text, e.trigger_start, e.trigger_end, e.rule,
        e.source, e.target, e.source_countries, e.target_countries,
-       e.mentions, 1 AS reports, [e.id] AS event_ids,
+       e.mentions, 1 AS reports, [e.id] AS event_ids, e.scope,
        a.title, CAST(a.date AS VARCHAR) AS published, a.url, a.source AS publisher,
        a.license
 FROM events e JOIN articles a ON a.id = e.article_id;
@@ -140,7 +153,7 @@ _EVENT_SCHEMA = pa.schema([
     ("trigger_start", pa.int32()), ("trigger_end", pa.int32()), ("rule", pa.string()),
     ("source", pa.string()), ("target", pa.string()),
     ("source_countries", pa.list_(pa.string())), ("target_countries", pa.list_(pa.string())),
-    ("mentions", pa.int32()),
+    ("mentions", pa.int32()), ("scope", pa.string()),
 ])
 _ACTOR_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("text", pa.string()), ("name", pa.string()),
@@ -266,6 +279,7 @@ class Store:
         self._slots = threading.BoundedSemaphore(READ_SLOTS)
         self._watcher: threading.Thread | None = None
         self._closed = False
+        self._views_sql = _VIEWS_SQL
         try:
             with self._connection() as con:
                 self._check_schema(con)
@@ -386,6 +400,15 @@ class Store:
             raise StoreError(f"{self.path} is not a detente database (it has no meta table)")
         row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         found = row[0] if row else "none"
+        if found.isdigit() and int(found) in _MIGRATIONS and not self.read_only:
+            con.execute("BEGIN")  # an older store is brought up to date in place
+            for version in range(int(found), SCHEMA_VERSION):
+                con.execute(_MIGRATIONS[version])
+            con.execute("COMMIT")
+            return
+        if found == "1" and self.read_only:
+            self._views_sql = _VIEWS_SQL.replace("e.scope,", f"{_SCOPE_SQL} AS scope,")
+            return
         if found != str(SCHEMA_VERSION):
             raise StoreError(
                 f"database {self.path} has schema version {found}; this detente needs "
@@ -420,7 +443,7 @@ class Store:
             if cursor is None:
                 cursor = con.cursor()
                 try:
-                    cursor.execute(_VIEWS_SQL)
+                    cursor.execute(self._views_sql)
                 except duckdb.Error as exc:
                     cursor.close()
                     raise StoreError(_read_error(self.path, exc)) from exc
@@ -619,6 +642,7 @@ class Store:
                since: str | None = None, until: str | None = None,
                dyad: tuple[str, str] | None = None, text: str | None = None,
                ids: Sequence[str] | None = None, real_only: bool = False,
+               scope: str | None = None,
                count: Count = "events", order: Literal["date", "top"] = "date",
                limit: int | None = None, offset: int = 0) -> pd.DataFrame:
         """Events matching every filter given, as rows of the ``event_stories`` view
@@ -628,10 +652,11 @@ class Store:
         two countries either way (or both among the sources of an undirected event);
         ``text``: words in the evidence; ``since``/``until``: inclusive YYYY-MM-DD bounds
         on the event day (the event date, else the publication date); ``real_only`` drops
-        future and hypothetical events; ``order="top"``: most reported, strongest first.
+        future and hypothetical events; ``scope``: ``"international"`` or ``"domestic"``
+        (``records.event_scope``); ``order="top"``: most reported, strongest first.
         """
         where, params = _filters(actor=actor, type=type, since=since, until=until, dyad=dyad,
-                                 text=text, ids=ids, real_only=real_only)
+                                 text=text, ids=ids, real_only=real_only, scope=scope)
         order_by = ("mentions DESC, reports DESC, abs(intensity) DESC, day DESC NULLS LAST, id"
                     if order == "top" else "day NULLS LAST, published NULLS LAST, article_id, "
                     "evidence_start, id")
@@ -662,11 +687,14 @@ class Store:
         event["story"] = _plain(story.iloc[0].to_dict()) if not story.empty else None
         return event
 
-    def actor_activity(self, *, top: int | None = 20, count: Count = "events") -> pd.DataFrame:
+    def actor_activity(self, *, top: int | None = 20, count: Count = "events",
+                       scope: str | None = None) -> pd.DataFrame:
         """Countries by the events they take part in (real events only): as source, as
-        target, cooperation (quads 1-2) and conflict (3-4), mean intensity, commonest type."""
+        target, cooperation (quads 1-2) and conflict (3-4), mean intensity, commonest type.
+        An event counts once for each country among its sources or targets."""
+        where, params = _filters(real_only=True, scope=scope)
         sql = f"""
-            WITH ev AS (SELECT * FROM {_view(count)} WHERE {_REAL}),
+            WITH ev AS (SELECT * FROM {_view(count)} {where}),
             roles AS (
                 SELECT unnest(source_countries) AS actor, 'source' AS role, * FROM ev
                 UNION ALL BY NAME
@@ -683,16 +711,18 @@ class Store:
         """
         if top is not None:
             sql += f" LIMIT {int(top)}"
-        return self._frame(sql)
+        return self._frame(sql, params)
 
-    def edges(self, *, count: Count = "events", directed: bool = True) -> pd.DataFrame:
+    def edges(self, *, count: Count = "events", directed: bool = True,
+              scope: str | None = None) -> pd.DataFrame:
         """Weighted country-to-country edges of real events: one per source-target pair, and
         one per pair of sources of an undirected event with no target. ``directed=False``
         folds A->B and B->A into one edge (A < B)."""
         pair = ("src AS source, tgt AS target" if directed else
                 "least(src, tgt) AS source, greatest(src, tgt) AS target")
+        where, params = _filters(real_only=True, scope=scope)
         sql = f"""
-            WITH ev AS (SELECT * FROM {_view(count)} WHERE {_REAL}),
+            WITH ev AS (SELECT * FROM {_view(count)} {where}),
             directed AS (
                 SELECT src, unnest(target_countries) AS tgt, *
                 FROM (SELECT unnest(source_countries) AS src, * FROM ev)
@@ -715,7 +745,7 @@ class Store:
                    mode(type) AS top_type
             FROM pairs GROUP BY source, target ORDER BY events DESC, source, target
         """
-        return self._frame(sql)
+        return self._frame(sql, params)
 
     def type_counts(self, *, count: Count = "events") -> pd.DataFrame:
         """Events per type and quad (all modalities), most common first."""
@@ -742,9 +772,14 @@ def _view(count: str) -> str:
 def _filters(*, actor: str | None = None, type: str | None = None, since: str | None = None,
              until: str | None = None, dyad: tuple[str, str] | None = None,
              text: str | None = None, ids: Sequence[str] | None = None,
-             real_only: bool = False) -> tuple[str, list[Any]]:
+             real_only: bool = False, scope: str | None = None) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
+    if scope:
+        if scope not in SCOPES:
+            raise StoreError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+        clauses.append("scope = ?")
+        params.append(scope)
     if actor:
         clauses.append("(list_contains(source_countries, ?) OR list_contains(target_countries, ?))")
         params += [actor, actor]
@@ -803,7 +838,7 @@ def _batch_tables(coded: Sequence[CodedArticle], rejected: Sequence[Rejected], r
                 "trigger_start": e.trigger.start, "trigger_end": e.trigger.end, "rule": e.rule,
                 "source": _actor_json(e.source), "target": _actor_json(e.target),
                 "source_countries": countries(e.source), "target_countries": countries(e.target),
-                "mentions": e.mentions,
+                "mentions": e.mentions, "scope": e.scope,
             })
         for actor in item.actors:
             actors.append({"article_id": a.id, "text": actor.text, "name": actor.name,

@@ -49,6 +49,7 @@ Text = Annotated[str | None, Query(max_length=200)]
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 CountChoice = Literal["events", "reports"]
 PeriodChoice = Literal["day", "week", "month", "quarter", "year"]
+ScopeChoice = Literal["all", "international", "domestic"]
 
 
 def plotly_folder() -> Path:
@@ -137,10 +138,12 @@ def create_app(store: Store, *, trusted_hosts: list[str] | None = None) -> FastA
         return _error(request, 400, str(exc))
 
     def event_filters(text: str | None, actor: str | None, type_: str | None,
-                      since: str | None, until: str | None, count: str) -> dict[str, Any]:
+                      since: str | None, until: str | None, count: str,
+                      scope: str) -> dict[str, Any]:
         values = {"text": text, "actor": actor, "type": type_, "since": since, "until": until}
         filters: dict[str, Any] = {k: (v or "").strip() or None for k, v in values.items()}
         filters["count"] = count
+        filters["scope"] = None if scope == "all" else scope
         return filters
 
     def events_of(filters: dict[str, Any], page: int) -> tuple[pd.DataFrame, int]:
@@ -149,22 +152,24 @@ def create_app(store: Store, *, trusted_hosts: list[str] | None = None) -> FastA
             count=filters["count"], actor=analysis.check_actor(filters["actor"]),
             type=analysis.check_type(filters["type"]), text=filters["text"],
             since=analysis.check_day(filters["since"]),
-            until=analysis.check_day(filters["until"], end=True))
+            until=analysis.check_day(filters["until"], end=True), scope=filters["scope"])
         return frame, total
 
     @app.api_route("/", methods=GET, response_class=HTMLResponse)
     def events_page(text: Text = None, actor: Text = None,
                     type: Text = None, since: Text = None,  # noqa: A002 - the query name
-                    until: Text = None, count: CountChoice = "events", page: Page = 1):
-        filters = event_filters(text, actor, type, since, until, count)
+                    until: Text = None, count: CountChoice = "events",
+                    scope: ScopeChoice = "all", page: Page = 1):
+        filters = event_filters(text, actor, type, since, until, count, scope)
         frame, total = events_of(filters, page)
         return html(pages.events_page(frame, total, filters, page=page, per_page=PER_PAGE))
 
     @app.api_route("/api/events", methods=GET)
     def events_json(text: Text = None, actor: Text = None,
                     type: Text = None, since: Text = None,  # noqa: A002 - the query name
-                    until: Text = None, count: CountChoice = "events", page: Page = 1):
-        filters = event_filters(text, actor, type, since, until, count)
+                    until: Text = None, count: CountChoice = "events",
+                    scope: ScopeChoice = "all", page: Page = 1):
+        filters = event_filters(text, actor, type, since, until, count, scope)
         frame, total = events_of(filters, page)
         return as_json({"total": total, "page": page, "per_page": PER_PAGE,
                         "events": records(frame)})
@@ -181,24 +186,27 @@ def create_app(store: Store, *, trusted_hosts: list[str] | None = None) -> FastA
                         "reports": records(detail.reports),
                         "marks": [list(m) for m in detail.marks]})
 
-    def dyad_of(a: str | None, b: str | None, by: str
+    def dyad_of(a: str | None, b: str | None, by: str, scope: str
                 ) -> tuple[analysis.Dyad | None, dict[str, Any]]:
-        form: dict[str, Any] = {"a": a, "b": b, "by": by}
+        form: dict[str, Any] = {"a": a, "b": b, "by": by, "scope": scope}
         if not a and not b:
-            pairs = analysis.top_dyads(store, 1)
+            pairs = analysis.top_dyads(store, 1, scope=scope)
             if not pairs:
                 return None, form
             form["a"], form["b"] = pairs[0]
-        return analysis.dyad(store, form["a"] or "", form["b"] or "", by=by), form
+        return analysis.dyad(store, form["a"] or "", form["b"] or "", by=by,
+                             scope=scope), form
 
     @app.api_route("/dyad", methods=GET, response_class=HTMLResponse)
-    def dyad_page(a: Text = None, b: Text = None, by: PeriodChoice = "month"):
-        dyad, form = dyad_of(a, b, by)
-        return html(pages.dyad_page(dyad, form, analysis.top_dyads(store, 8)))
+    def dyad_page(a: Text = None, b: Text = None, by: PeriodChoice = "month",
+                  scope: ScopeChoice = "all"):
+        dyad, form = dyad_of(a, b, by, scope)
+        return html(pages.dyad_page(dyad, form, analysis.top_dyads(store, 8, scope=scope)))
 
     @app.api_route("/api/dyad", methods=GET)
-    def dyad_json(a: Text = None, b: Text = None, by: PeriodChoice = "month"):
-        dyad, _ = dyad_of(a, b, by)
+    def dyad_json(a: Text = None, b: Text = None, by: PeriodChoice = "month",
+                  scope: ScopeChoice = "all"):
+        dyad, _ = dyad_of(a, b, by, scope)
         if dyad is None:
             return as_json({"error": "no events between two actors yet"}, 404)
         return as_json({"a": dyad.a, "b": dyad.b, "by": dyad.by,
@@ -206,21 +214,23 @@ def create_app(store: Store, *, trusted_hosts: list[str] | None = None) -> FastA
                         "undated": dyad.undated})
 
     @app.api_route("/network", methods=GET, response_class=HTMLResponse)
-    def network_page():
-        return html(pages.network_page(analysis.network(store),
-                                       analysis.network(store, directed=False)))
+    def network_page(scope: ScopeChoice = "all"):
+        return html(pages.network_page(analysis.network(store, scope=scope),
+                                       analysis.network(store, directed=False, scope=scope),
+                                       scope=scope))
 
     @app.api_route("/api/network", methods=GET)
-    def network_json():
-        return as_json({"edges": records(analysis.network(store))})
+    def network_json(scope: ScopeChoice = "all"):
+        return as_json({"edges": records(analysis.network(store, scope=scope))})
 
     @app.api_route("/actors", methods=GET, response_class=HTMLResponse)
-    def actors_page():
-        return html(pages.actors_page(analysis.actors(store, top=50)))
+    def actors_page(scope: ScopeChoice = "all"):
+        return html(pages.actors_page(analysis.actors(store, top=50, scope=scope),
+                                      scope=scope))
 
     @app.api_route("/api/actors", methods=GET)
-    def actors_json():
-        return as_json({"actors": records(analysis.actors(store, top=100))})
+    def actors_json(scope: ScopeChoice = "all"):
+        return as_json({"actors": records(analysis.actors(store, top=100, scope=scope))})
 
     @app.api_route("/static/style.css", methods=GET)
     def style():
