@@ -25,6 +25,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -140,8 +141,9 @@ def main() -> None:
             parser.error("this benchmark only sends requests to this machine (loopback)")
     else:
         host, port = "127.0.0.1", free_port()
+        log = tempfile.TemporaryFile("w+")  # the server's log, read for errors at the end
         server = subprocess.Popen([*detente(), "serve", "--db", args.db, "--port", str(port)],
-                                  stderr=subprocess.PIPE, text=True)
+                                  stdout=log, stderr=log, text=True)
     runner = None
     try:
         wait_up(host, port, server)
@@ -185,7 +187,9 @@ def main() -> None:
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 server.kill()
-            tail = (server.stderr.read() if server.stderr else "") or ""
+            log.seek(0)
+            tail = log.read()
+            log.close()
             oom = tail.count("OutOfMemory")
             tracebacks = tail.count("Traceback")
             print(f"server log: {oom} OutOfMemory, {tracebacks} tracebacks", file=sys.stderr)

@@ -158,11 +158,13 @@ def test_missing_binary_and_non_utf8_files(tmp_path: Path) -> None:
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Déjà vu.".encode("latin-1"))
     missing = tmp_path / "nowhere.txt"
-    assert read_all(missing, binary, latin) == [
-        Rejected(str(missing), "no such file or directory", "E001"),
-        Rejected(str(binary), "binary file, not text", "E002"),
-        Rejected(str(latin), "not valid UTF-8 (byte 1)", "E003"),
-    ]
+    missing_item, binary_item, latin_item = read_all(missing, binary, latin)
+    assert missing_item == Rejected(str(missing), "no such file or directory", "E001")
+    assert binary_item == Rejected(str(binary), "binary file, not text", "E002")
+    assert latin_item.text == "Déjà vu."  # not UTF-8: read as Windows-1252 / Latin-1
+    smart = tmp_path / "cp1252.txt"
+    smart.write_bytes("“Quoted” – dash.".encode("cp1252"))
+    assert only(read_all(smart)).text == "“Quoted” – dash."
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -232,8 +234,8 @@ def test_stdin_jsonl_is_read_line_by_line() -> None:
 def test_stdin_bytes_that_are_not_utf8() -> None:
     stream = io.TextIOWrapper(io.BytesIO(b"Fine line.\nbad \xff here\n"), encoding="utf-8",
                               errors="surrogateescape")
-    assert read_all("-", stdin=stream) == [Rejected("<stdin>:2", "not valid UTF-8 (byte 15)",
-                                                    "E003")]
+    (doc,) = read_all("-", stdin=stream)  # plain text: the Latin-1 fallback reads it
+    assert doc.text == "Fine line.\n\nbad ÿ here"
     lines = (json.dumps({"id": "a", "text": "Fine."}) + "\n").encode()
     stream = io.TextIOWrapper(io.BytesIO(lines + b'{"text": "\xff"}\n' + lines),
                               encoding="utf-8", errors="surrogateescape")

@@ -57,6 +57,8 @@ REJECTIONS: dict[str, str] = {
             "article its own id)",
     "E017": "coding failed ({err}); the other articles are coded: please report this",
     "E018": "the directory holds no files",
+    "E019": "the file holds no documents (no JSONL lines, archived HTML pages or feed "
+            "entries)",
     # Files a directory holds that are not read: listed, counted, never silent.
     "S001": "skipped: hidden (--all reads hidden files too)",
     "S002": "skipped: {what} is not a known input format (--include '{pattern}' or --all "

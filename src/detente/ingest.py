@@ -22,6 +22,7 @@ import os
 import re
 import sys
 import time
+import warnings
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -259,11 +260,11 @@ def _read_file(path: Path, doc_id: str, fallback: str | None, *,
                explicit: bool) -> Iterator[Item]:
     kind = _kind(path) or "text"
     if kind == "jsonl":
-        yield from read_jsonl_file(path, fallback, doc_id)
+        yield from _not_silent(read_jsonl_file(path, fallback, doc_id), path)
     elif kind == "warc":
-        yield from read_warc(path, fallback)
+        yield from _not_silent(read_warc(path, fallback), path)
     elif kind == "feed":
-        yield from read_feed(path, str(path), fallback, explicit=explicit)
+        yield from _not_silent(read_feed(path, str(path), fallback, explicit=explicit), path)
     else:
         data = _read_bytes(path)
         if isinstance(data, Rejected):
@@ -272,6 +273,17 @@ def _read_file(path: Path, doc_id: str, fallback: str | None, *,
             yield html_document(data, doc_id=doc_id, where=str(path), fallback=fallback)
         else:
             yield from _text_file_document(data, path, doc_id, fallback)
+
+
+def _not_silent(items: Iterator[Item], path: Path) -> Iterator[Item]:
+    """The items of a container file, or one rejection (E019) when it holds none: an empty
+    JSONL file, an archive without HTML pages, a feed without entries."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        yield Rejected(str(path), rejection("E019"), "E019")
 
 
 def too_large(where: str, size: int) -> Rejected:
@@ -298,11 +310,21 @@ def _read_bytes(path: Path) -> bytes | Rejected:
 
 
 def _decode(data: bytes, where: str) -> str | Rejected:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return Rejected(where, rejection("E003", pos=err.start), "E003")
-    return text.removeprefix("\ufeff")
+    """Text as UTF-8; failing that, as Windows-1252 or Latin-1 (``fallback_decode``)."""
+    del where  # every byte string decodes one way or another; kept for the callers
+    return fallback_decode(data).removeprefix("\ufeff")
+
+
+def fallback_decode(data: bytes) -> str:
+    """UTF-8 when the bytes are UTF-8; else Windows-1252 (Latin-1 with curly quotes and
+    dashes in 0x80-0x9F, what older Western European text files are); else Latin-1,
+    which decodes any byte."""
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
 
 
 # --------------------------------------------------------------------------- plain text
@@ -444,7 +466,9 @@ def _unmark(text: str) -> str:
 
 def read_stdin(stream: TextIO, fallback: str | None) -> Iterator[Item]:
     """Standard input: JSONL when its first non-empty line starts with ``{`` (then read
-    line by line), otherwise one plain-text article with id ``stdin``."""
+    line by line), otherwise one plain-text article with a hash of its text as id. JSONL
+    lines must be UTF-8 (E003 names the bad byte); plain text that is not UTF-8 is read as
+    Windows-1252 or Latin-1, as a file would be."""
     lines = iter(_stdin_lines(stream))
     head: list[tuple[int, str]] = []
     for lineno, line in lines:
@@ -458,9 +482,9 @@ def read_stdin(stream: TextIO, fallback: str | None) -> Iterator[Item]:
         def numbered() -> Iterator[tuple[int, str | Rejected]]:
             yield from head
             yield from lines
-        yield from _jsonl_objects(numbered(), STDIN_WHERE, None, fallback)
+        yield from _jsonl_objects(_utf8_checked(numbered()), STDIN_WHERE, None, fallback)
         return
-    rest: list[str] = [line for _, line in head]
+    rest: list[str] = [_plain(line) for _, line in head]
     size = sum(len(line) for line in rest)
     for _, line in lines:
         if isinstance(line, Rejected):
@@ -472,12 +496,19 @@ def read_stdin(stream: TextIO, fallback: str | None) -> Iterator[Item]:
                 size += len(more) if isinstance(more, str) else 0
             yield too_large(STDIN_WHERE, size)
             return
-        rest.append(line)
+        rest.append(_plain(line))
     text = "".join(rest).removeprefix("\ufeff")
     document = text_document(text, doc_id=f"stdin-{content_hash(text)}", where=STDIN_WHERE,
                              fallback=fallback)
     yield replace(document, id_from="content") if isinstance(document, RawDocument) \
         else document
+
+
+def _plain(line: str) -> str:
+    """A stdin line as text: its undecodable bytes read again by ``fallback_decode``."""
+    if _BAD_BYTE.search(line):
+        return fallback_decode(line.encode("utf-8", "surrogateescape"))
+    return line
 
 
 def _stdin_utf8() -> TextIO:
@@ -494,21 +525,34 @@ _BAD_BYTE = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of undec
 
 
 def _stdin_lines(stream: TextIO) -> Iterator[tuple[int, str | Rejected]]:
+    """Numbered lines of stdin, undecodable bytes kept as surrogates (``_stdin_utf8``)."""
     lineno = 0
     offset = 0
     try:
         for lineno, line in enumerate(stream, 1):
-            bad = _BAD_BYTE.search(line)
-            if bad:
-                pos = offset + len(line[:bad.start()].encode("utf-8", "surrogateescape"))
-                yield lineno, Rejected(f"{STDIN_WHERE}:{lineno}", rejection("E003", pos=pos),
-                                       "E003")
-            else:
-                yield lineno, line
+            yield lineno, line
             offset += len(line.encode("utf-8", "surrogateescape"))
     except UnicodeDecodeError as err:  # a stream opened with strict errors
         yield lineno + 1, Rejected(f"{STDIN_WHERE}:{lineno + 1}",
                                    rejection("E003", pos=offset + err.start), "E003")
+
+
+def _utf8_checked(lines: Iterable[tuple[int, str | Rejected]]
+                  ) -> Iterator[tuple[int, str | Rejected]]:
+    """JSONL lines of stdin, a line with undecodable bytes rejected (E003) at its byte."""
+    offset = 0
+    for lineno, line in lines:
+        if isinstance(line, Rejected):
+            yield lineno, line
+            continue
+        bad = _BAD_BYTE.search(line)
+        if bad:
+            pos = offset + len(line[:bad.start()].encode("utf-8", "surrogateescape"))
+            yield lineno, Rejected(f"{STDIN_WHERE}:{lineno}", rejection("E003", pos=pos),
+                                   "E003")
+        else:
+            yield lineno, line
+        offset += len(line.encode("utf-8", "surrogateescape"))
 
 
 # --------------------------------------------------------------------------- JSONL
@@ -533,8 +577,10 @@ def read_jsonl_file(path: Path, fallback: str | None,
         return
     with handle:
         try:
-            if b"\x00" in handle.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]:
-                yield Rejected(where, rejection("E002"), "E002")
+            head = handle.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]
+            if b"\x00" in head and not any(line.lstrip().startswith(b"{")
+                                            for line in head.split(b"\n")):
+                yield Rejected(where, rejection("E002"), "E002")  # a binary file, not JSONL
                 return
         except OSError as err:  # e.g. a directory named x.jsonl on some systems
             yield Rejected(where, rejection("E004", err=err.strerror or err), "E004")
@@ -565,6 +611,10 @@ def _decoded_lines(handle: IO[bytes], where: str) -> Iterator[tuple[int, str | R
     for lineno, (raw, size) in enumerate(_bounded_lines(handle), 1):
         if size > MAX_INPUT_BYTES:
             yield lineno, too_large(f"{where}:{lineno}", size)
+            offset += size
+            continue
+        if b"\x00" in raw:  # one damaged line of a JSONL file: the others are read
+            yield lineno, Rejected(f"{where}:{lineno}", rejection("E002"), "E002")
             offset += size
             continue
         try:
@@ -681,6 +731,11 @@ def html_blocks(html: bytes | str, *, url: str | None = None
     title: str | None = None
     day: str | None = None
     blocks: list[Block] = []
+    # Control characters are not allowed in HTML (nor in lxml's trees): drop them first.
+    if isinstance(html, bytes):
+        html = _CONTROL_BYTES.sub(b"", html)
+    else:
+        html = _CONTROL_CHARS.sub("", html)
     if html.strip():
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
                                           include_comments=False, include_tables=False)
@@ -693,6 +748,10 @@ def html_blocks(html: bytes | str, *, url: str | None = None
             fallback_title, blocks = _lxml_blocks(html)
             title = title or fallback_title
     return title, day, blocks
+
+
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def _trafilatura_blocks(body) -> list[Block]:  # body: lxml element in trafilatura's XML
@@ -763,11 +822,13 @@ def read_warc(path: Path, fallback: str | None) -> Iterator[Item]:
                     continue
                 try:
                     item = _warc_record_document(record, here, fallback)
-                except (ValueError, OSError, EOFError, LookupError, zlib.error) as err:
+                except (ValueError, OSError, EOFError, LookupError, AttributeError, TypeError,
+                        zlib.error) as err:  # warcio on a damaged record
                     item = Rejected(here, rejection("E012", err=_first_line(err)), "E012")
                 if item is not None:
                     yield item
-        except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error) as err:
+        except (ArchiveLoadFailed, ValueError, OSError, EOFError, LookupError, AttributeError,
+                TypeError, zlib.error) as err:  # warcio on a cut or damaged archive
             yield Rejected(f"{where}#{number + 1}", rejection("E012", err=_first_line(err)),
                            "E012")
 
@@ -848,7 +909,9 @@ def _feed_entry_document(entry, where: str, feed_title: str | None,
     link = _optional_str(entry.get("link"))
     key = _optional_str(entry.get("id")) or link or where
     doc_id = "feed-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    with warnings.catch_warnings():  # feedparser warns when it maps a missing date key
+        warnings.simplefilter("ignore", DeprecationWarning)
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     day = time.strftime("%Y-%m-%d", stamp) if stamp else None
     title = _optional_str(entry.get("title"))
     content = entry.get("content") or []
