@@ -382,12 +382,17 @@ class Store:
                 self._cond.notify_all()
 
     def _check_schema(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Create the schema in a new file, upgrade an older one, refuse what is not a
+        detente store; a damaged file is a StoreError in detente's words."""
         try:
-            names = {row[0] for row in con.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-            ).fetchall()}
+            self._check_schema_of(con)
         except duckdb.Error as exc:
             raise StoreError(_open_error(self.path, _first_line(exc))) from exc
+
+    def _check_schema_of(self, con: duckdb.DuckDBPyConnection) -> None:
+        names = {row[0] for row in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+        ).fetchall()}
         if not names:
             if self.read_only:
                 raise StoreError(f"database {self.path} is empty: "
