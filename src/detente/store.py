@@ -210,6 +210,8 @@ READ_SLOTS = 4  # queries a reading process runs at once (the dashboard's reques
 READ_MEMORY_LIMIT = f"{READ_SLOTS * 256}MB"  # ...each with the writer's share of memory
 LOCK_WAIT_SECONDS = 60.0  # how long to wait for a program other than detente to let go
 IDLE_CHECK_SECONDS = 0.05  # how often an idle holder looks for a process waiting its turn
+CACHED_RESULTS = 256  # query results a reader keeps during its turn...
+CACHED_ROWS = 5_000  # ...when they are this small
 TURN_WAIT_SECONDS = 600.0  # how long to wait for another detente process's turn to end
 
 
@@ -280,6 +282,7 @@ class Store:
         self._watcher: threading.Thread | None = None
         self._closed = False
         self._views_sql = _VIEWS_SQL
+        self._results: dict[tuple[str, str], pd.DataFrame] = {}
         try:
             with self._connection() as con:
                 self._check_schema(con)
@@ -329,6 +332,7 @@ class Store:
                 pass
         self._cursors.clear()
         self._idle.clear()
+        self._results.clear()  # the next turn may follow a writer's
         if self._con is not None:
             con, self._con = self._con, None
             try:
@@ -468,8 +472,25 @@ class Store:
             return cursor.execute(sql, list(params)).fetchall()
 
     def _frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        """A query's rows as a DataFrame. A read-only store keeps small results for as
+        long as its turn on the file lasts: no process can write while it holds the
+        turn, so the same query gives the same rows (the dashboard's pages repeat them)."""
+        if not self.read_only:
+            with self._borrow() as cursor:
+                return cursor.execute(sql, list(params)).df()
+        key = (sql, repr(list(params)))
         with self._borrow() as cursor:
-            return cursor.execute(sql, list(params)).df()
+            with self._cond:
+                cached = self._results.get(key)
+            if cached is not None:
+                return cached.copy()
+            frame = cursor.execute(sql, list(params)).df()
+            if len(frame) <= CACHED_ROWS:
+                with self._cond:
+                    if len(self._results) >= CACHED_RESULTS:
+                        self._results.pop(next(iter(self._results)))
+                    self._results[key] = frame
+        return frame.copy()
 
     # ------------------------------------------------------------------ writing
 
