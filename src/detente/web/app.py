@@ -19,11 +19,12 @@ import math
 import socket
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import pandas as pd
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -94,6 +95,28 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "bad parameter: " + "; ".join(parts)
 
 
+@dataclass(frozen=True)
+class EventQuery:
+    """The filters of the events page and ``/api/events``, checked by the framework."""
+
+    filters: dict[str, Any]
+    page: int
+
+
+def event_query(text: Text = None, actor: Text = None,
+                type: Text = None, since: Text = None,  # noqa: A002 - the query's name
+                until: Text = None, count: CountChoice = "events",
+                scope: ScopeChoice = "all", page: Page = 1) -> EventQuery:
+    values = {"text": text, "actor": actor, "type": type, "since": since, "until": until}
+    filters: dict[str, Any] = {k: (v or "").strip() or None for k, v in values.items()}
+    filters["count"] = count
+    filters["scope"] = None if scope == "all" else scope
+    return EventQuery(filters, page)
+
+
+Filters = Annotated[EventQuery, Depends(event_query)]
+
+
 def create_app(store: Store, *, trusted_hosts: list[str] | None = None) -> FastAPI:
     """The dashboard application over ``store``. ``trusted_hosts``: the Host names it
     answers (None: any, for a dashboard bound to a non-loopback address on purpose)."""
@@ -137,15 +160,6 @@ def create_app(store: Store, *, trusted_hosts: list[str] | None = None) -> FastA
     async def user_error(request: Request, exc: DetenteError):
         return _error(request, 400, str(exc))
 
-    def event_filters(text: str | None, actor: str | None, type_: str | None,
-                      since: str | None, until: str | None, count: str,
-                      scope: str) -> dict[str, Any]:
-        values = {"text": text, "actor": actor, "type": type_, "since": since, "until": until}
-        filters: dict[str, Any] = {k: (v or "").strip() or None for k, v in values.items()}
-        filters["count"] = count
-        filters["scope"] = None if scope == "all" else scope
-        return filters
-
     def events_of(filters: dict[str, Any], page: int) -> tuple[pd.DataFrame, int]:
         frame = analysis.events(store, limit=PER_PAGE, offset=(page - 1) * PER_PAGE, **filters)
         total = store.count_events(
@@ -156,22 +170,15 @@ def create_app(store: Store, *, trusted_hosts: list[str] | None = None) -> FastA
         return frame, total
 
     @app.api_route("/", methods=GET, response_class=HTMLResponse)
-    def events_page(text: Text = None, actor: Text = None,
-                    type: Text = None, since: Text = None,  # noqa: A002 - the query name
-                    until: Text = None, count: CountChoice = "events",
-                    scope: ScopeChoice = "all", page: Page = 1):
-        filters = event_filters(text, actor, type, since, until, count, scope)
-        frame, total = events_of(filters, page)
-        return html(pages.events_page(frame, total, filters, page=page, per_page=PER_PAGE))
+    def events_page(query: Filters):
+        frame, total = events_of(query.filters, query.page)
+        return html(pages.events_page(frame, total, query.filters, page=query.page,
+                                      per_page=PER_PAGE))
 
     @app.api_route("/api/events", methods=GET)
-    def events_json(text: Text = None, actor: Text = None,
-                    type: Text = None, since: Text = None,  # noqa: A002 - the query name
-                    until: Text = None, count: CountChoice = "events",
-                    scope: ScopeChoice = "all", page: Page = 1):
-        filters = event_filters(text, actor, type, since, until, count, scope)
-        frame, total = events_of(filters, page)
-        return as_json({"total": total, "page": page, "per_page": PER_PAGE,
+    def events_json(query: Filters):
+        frame, total = events_of(query.filters, query.page)
+        return as_json({"total": total, "page": query.page, "per_page": PER_PAGE,
                         "events": records(frame)})
 
     @app.api_route("/event/{event_id:path}", methods=GET, response_class=HTMLResponse)
