@@ -113,3 +113,20 @@ def test_actors_and_graphml_count_the_same_events(tmp_path) -> None:
         for node, data in g.nodes(data=True):
             assert data["events"] == counts[node], node
         assert g.nodes["RUS"]["events"] == 4 and g.nodes["RUS"]["edge_events"] == 5
+
+
+def test_a_store_from_before_scope_is_read_and_upgraded(tmp_path) -> None:
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        store.add_batch([*sample_articles(), *domestic_articles()])
+    con = duckdb.connect(str(db))  # as schema 1 left it: no scope column
+    con.execute("ALTER TABLE events DROP COLUMN scope")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with Store(db, read_only=True) as store:  # read as it is, scope from the countries
+        assert set(store.events(scope="domestic")["id"]) == {"senate", "police"}
+    with Store(db) as store:  # a writer upgrades it in place
+        assert store.schema_version == 2
+        assert set(store.events(scope="domestic")["id"]) == {"senate", "police"}
