@@ -51,13 +51,13 @@ def test_bad_inputs_are_named_with_file_and_line_and_the_run_goes_on(runner, tmp
     assert f"detente: {good}:2: invalid JSON: Expecting value at column 8" in err
     assert f"detente: {good}:3: JSONL line lacks a non-empty 'text' field" in err
     assert f"detente: {tmp_path / 'bin.txt'}: binary file, not text" in err
-    assert f"detente: {tmp_path / 'latin1.txt'}: not valid UTF-8 (byte 3)" in err
+    assert not any("latin1.txt" in line for line in err)  # read as Latin-1, not rejected
     assert f"detente: {tmp_path / 'fr.txt'}: text is not English (looks like fr)" in err
     assert f"detente: {tmp_path / 'empty.txt'}: empty text" in err
     assert f"detente: {missing}: no such file or directory" in err
     assert lines(result.stderr)[-1] == (
-        "detente: coded 1 article(s), 1 sentence(s), 1 event(s); dropped 0 repeated "
-        "paragraph(s) and 0 repeated headline(s); 7 input(s) rejected")
+        "detente: coded 2 article(s), 2 sentence(s), 1 event(s); dropped 0 repeated "
+        "paragraph(s) and 0 repeated headline(s); 6 input(s) rejected")
     assert len(lines(result.stdout)) == 1
 
 
@@ -80,7 +80,7 @@ def test_code_from_stdin_and_to_a_file(runner, tmp_path):
                            input="Chile sanctioned Peru on Tuesday.\n")
     assert result.exit_code == 0
     (record,) = [json.loads(line) for line in lines(out.read_text(encoding="utf-8"))]
-    assert record["article_id"] == "stdin" and record["date"] == "2024-05-07"
+    assert record["article_id"].startswith("stdin-") and record["date"] == "2024-05-07"
 
 
 def test_explain_shows_sentences_actors_and_decisions(runner, tmp_path):

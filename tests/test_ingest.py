@@ -11,7 +11,7 @@ import pytest
 from conftest import need_shared
 
 from detente.errors import ConfigError
-from detente.ingest import checked_date, read_inputs, text_blocks
+from detente.ingest import checked_date, content_hash, read_inputs, text_blocks
 from detente.records import RawDocument, Rejected
 
 HEADED_TXT = """\
@@ -158,11 +158,13 @@ def test_missing_binary_and_non_utf8_files(tmp_path: Path) -> None:
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Déjà vu.".encode("latin-1"))
     missing = tmp_path / "nowhere.txt"
-    assert read_all(missing, binary, latin) == [
-        Rejected(str(missing), "no such file or directory", "E001"),
-        Rejected(str(binary), "binary file, not text", "E002"),
-        Rejected(str(latin), "not valid UTF-8 (byte 1)", "E003"),
-    ]
+    missing_item, binary_item, latin_item = read_all(missing, binary, latin)
+    assert missing_item == Rejected(str(missing), "no such file or directory", "E001")
+    assert binary_item == Rejected(str(binary), "binary file, not text", "E002")
+    assert latin_item.text == "Déjà vu."  # not UTF-8: read as Windows-1252 / Latin-1
+    smart = tmp_path / "cp1252.txt"
+    smart.write_bytes("“Quoted” – dash.".encode("cp1252"))
+    assert only(read_all(smart)).text == "“Quoted” – dash."
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -197,14 +199,25 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / "data.csv").write_text("a,b\n", encoding="utf-8")
     items = read_all(tmp_path)
-    assert [(i.id, i.text) for i in items] == [("a", "One."), ("two", "Two."),
-                                               ("three", "Three.")]
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    assert [(i.id, i.text) for i in docs] == [("a", "One."), ("b/two", "Two."),
+                                              ("three", "Three.")]
+    # what is left out is listed with the reason, never silently
+    skipped = {Path(i.where).name: i.code for i in items if isinstance(i, Rejected)}
+    assert skipped == {".git": "S001", ".hidden.txt": "S001", "data.csv": "S002",
+                       "notes.docx": "S002"}
+    every = [i for i in read_all(tmp_path, all_files=True) if isinstance(i, RawDocument)]
+    assert [i.id for i in every] == [".git/x", ".hidden", "a", "b/two", "three", "data",
+                                     "notes"]
+    included = read_all(tmp_path, include=["*.csv"])
+    assert "data" in [i.id for i in included if isinstance(i, RawDocument)]
 
 
 def test_stdin_plain_text_is_one_article() -> None:
     items = read_all("-", stdin=io.StringIO(HEADED_TXT), date="2024-12-01")
     doc = only(items)
-    assert (doc.id, doc.where, doc.date) == ("stdin", "<stdin>", "2024-12-01")
+    assert (doc.id, doc.where, doc.date) == (f"stdin-{content_hash(HEADED_TXT)}", "<stdin>",
+                                             "2024-12-01")
     assert doc.headings[0] == "Ministers Agree to Reopen Border Crossings"
 
 
@@ -212,7 +225,7 @@ def test_stdin_jsonl_is_read_line_by_line() -> None:
     stream = io.StringIO("\n" + json.dumps({"id": "s1", "text": "First."}) + "\n"
                          + json.dumps({"text": "Second."}) + "\nnot json\n")
     items = read_all("-", stdin=stream)
-    assert [i.id for i in items[:2]] == ["s1", "stdin-3"]
+    assert [i.id for i in items[:2]] == ["s1", f"stdin-{content_hash('Second.')}"]
     assert items[1].where == "<stdin>:3"
     assert items[2] == Rejected("<stdin>:4", "invalid JSON: Expecting value at column 1",
                                 "E005")
@@ -221,8 +234,8 @@ def test_stdin_jsonl_is_read_line_by_line() -> None:
 def test_stdin_bytes_that_are_not_utf8() -> None:
     stream = io.TextIOWrapper(io.BytesIO(b"Fine line.\nbad \xff here\n"), encoding="utf-8",
                               errors="surrogateescape")
-    assert read_all("-", stdin=stream) == [Rejected("<stdin>:2", "not valid UTF-8 (byte 15)",
-                                                    "E003")]
+    (doc,) = read_all("-", stdin=stream)  # plain text: the Latin-1 fallback reads it
+    assert doc.text == "Fine line.\n\nbad ÿ here"
     lines = (json.dumps({"id": "a", "text": "Fine."}) + "\n").encode()
     stream = io.TextIOWrapper(io.BytesIO(lines + b'{"text": "\xff"}\n' + lines),
                               encoding="utf-8", errors="surrogateescape")
@@ -419,7 +432,7 @@ def test_xml_that_is_not_a_feed_and_broken_feeds(tmp_path: Path) -> None:
     path = tmp_path / "sitemap.xml"
     path.write_text('<?xml version="1.0"?><urlset><url><loc>https://example.org/</loc></url>'
                     "</urlset>", encoding="utf-8")
-    assert read_all(tmp_path) == []  # in a directory: not a feed, skipped
+    assert [i.code for i in read_all(tmp_path)] == ["S003"]  # in a directory: skipped, said so
     assert read_all(path) == [Rejected(str(path), "cannot read feed: not an RSS or Atom feed",
                                        "E013")]
     broken = tmp_path / "broken.rss"

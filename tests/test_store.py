@@ -148,7 +148,7 @@ def test_a_foreign_database_is_refused(tmp_path):
 def test_not_a_database_file_is_a_store_error(tmp_path):
     path = tmp_path / "notes.duckdb"
     path.write_text("not a database\n" * 100)
-    with pytest.raises(StoreError, match="cannot open database"):
+    with pytest.raises(StoreError, match="is not a DuckDB database: give the path"):
         Store(path)
 
 
@@ -180,7 +180,7 @@ def test_cli_run_twice_adds_nothing_the_second_time(tmp_path):
     runner = CliRunner()
     first = runner.invoke(main, ["run", str(data), "--db", str(db)])
     assert first.exit_code == 0, first.output
-    assert first.stderr == f"{data}:7: JSONL line lacks a non-empty 'text' field\n"
+    assert first.stderr == f"detente: {data}:7: JSONL line lacks a non-empty 'text' field\n"
     assert first.stdout.startswith("stored 6 article(s), ")
     assert "1 input(s) rejected; 0 skipped as already stored" in first.stdout
     counts = _counts(db)
@@ -196,8 +196,10 @@ def test_cli_run_with_nothing_readable_exits_2(tmp_path):
     result = CliRunner().invoke(main, ["run", str(tmp_path / "missing.txt"),
                                        "--db", str(tmp_path / "x.duckdb")])
     assert result.exit_code == 2
-    assert result.stderr.splitlines() == [f"{tmp_path / 'missing.txt'}: no such file or directory",
-                                          "detente: nothing could be read"]
+    assert result.stderr.splitlines() == [
+        f"detente: {tmp_path / 'missing.txt'}: no such file or directory",
+        f"detente: nothing could be read; {tmp_path / 'x.duckdb'} was not created"]
+    assert not (tmp_path / "x.duckdb").exists()  # no empty database left behind
 
 
 def test_cli_old_schema_message(tmp_path):

@@ -122,10 +122,47 @@ def test_read_only_and_local_only(base):
     conn.request("GET", "/", headers={"Host": "attacker.example"})
     response = conn.getresponse()
     response.read()
-    assert response.status == 403  # DNS rebinding: a foreign Host is refused
+    assert response.status == 400  # DNS rebinding: a foreign Host is refused
     conn.request("GET", "/")
     response = conn.getresponse()
     response.read()
     assert "default-src 'self'" in response.getheader("Content-Security-Policy")
     assert response.getheader("X-Content-Type-Options") == "nosniff"
     conn.close()
+
+
+def test_bad_page_values_are_a_400_not_a_dropped_request(base):
+    for query in ("page=99999999999999999999", "page=abc", "page=0", "page=-3"):
+        status, kind, page = get(f"{base}/?{query}")
+        assert status == 400 and kind.startswith("text/html"), query
+        assert "bad parameter: page" in page
+        status, kind, body = get(f"{base}/api/events?{query}")
+        assert status == 400 and json.loads(body)["error"].startswith("bad parameter: page")
+    assert get(base + "/?count=everything")[0] == 400
+    assert get(base + "/dyad?by=fortnight")[0] == 400
+
+
+def test_many_clients_at_once_all_get_an_answer(base):
+    """20 threads x 10 requests on three kinds of page: every one is answered, none fails
+    for another's sake (each request queries through a cursor of its own)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = ["/", "/api/events", "/event/ukr-denies", "/api/actors", "/dyad"]
+
+    def client(n: int) -> list[int]:
+        return [get(base + paths[(n + i) % len(paths)])[0] for i in range(10)]
+
+    with ThreadPoolExecutor(20) as pool:
+        statuses = [s for result in pool.map(client, range(20)) for s in result]
+    assert len(statuses) == 200 and set(statuses) == {200}
+
+
+def test_scope_filter_in_the_dashboard(base):
+    status, _, page = get(base + "/?scope=international")
+    assert status == 200 and '<option value="international" selected>' in page
+    data = json.loads(get(base + "/api/events?scope=domestic")[2])
+    assert data["total"] == 0  # every sample event is between two countries
+    assert get(base + "/?scope=galactic")[0] == 400
+    for path in ("/network?scope=international", "/actors?scope=domestic",
+                 "/dyad?a=USA&b=CHN&scope=international"):
+        assert get(base + path)[0] == 200, path

@@ -21,6 +21,7 @@ import pandas as pd
 
 from .codebook import QUAD_NAMES, TYPES, event_type
 from .errors import ConfigError, StoreError
+from .records import SCOPES
 from .store import Count, Store
 
 Period = Literal["day", "week", "month", "quarter", "year"]
@@ -82,6 +83,16 @@ def check_day(value: str | None, *, end: bool = False) -> str | None:
         raise ConfigError(f"invalid date {value!r}: no such day") from None
 
 
+def check_scope(value: str | None) -> str | None:
+    """``international``, ``domestic`` or None (both): see ``records.event_scope``."""
+    if value is None or value.strip().lower() in ("", "all"):
+        return None
+    scope = value.strip().lower()
+    if scope not in SCOPES:
+        raise ConfigError(f"scope must be international, domestic or all, not {value!r}")
+    return scope
+
+
 def check_period(value: str) -> str:
     if value not in PERIODS:
         raise ConfigError(f"period must be one of {', '.join(PERIODS)}, not {value!r}")
@@ -92,13 +103,16 @@ def check_period(value: str) -> str:
 
 def events(store: Store, *, actor: str | None = None, type: str | None = None,
            since: str | None = None, until: str | None = None, text: str | None = None,
+           scope: str | None = None,
            count: Count = "events", order: Literal["date", "top"] = "date",
            limit: int | None = 100, offset: int = 0) -> pd.DataFrame:
     """Events matching the filters, with readable ``source_label``/``target_label``
-    columns (``FRA:GOV Anne Martin``); all modalities, with a ``modality`` column."""
+    columns (``FRA:GOV Anne Martin``); all modalities, with a ``modality`` column.
+    ``scope``: ``international``, ``domestic`` or None/``all``."""
     frame = store.events(actor=check_actor(actor), type=check_type(type),
                          since=check_day(since), until=check_day(until, end=True), text=text,
-                         count=count, order=order, limit=limit, offset=offset)
+                         scope=check_scope(scope), count=count, order=order, limit=limit,
+                         offset=offset)
     return with_labels(frame)
 
 
@@ -135,7 +149,7 @@ class Dyad:
 
 
 def dyad(store: Store, a: str, b: str, *, by: Period = "month", top: int = 10,
-         count: Count = "events") -> Dyad:
+         count: Count = "events", scope: str | None = None) -> Dyad:
     """Per period: events between ``a`` and ``b`` (either way, or together as the sources
     of an undirected event), counts per quad class, summed and mean intensity; and the
     top events with their evidence. Future and hypothetical events are left out."""
@@ -144,11 +158,12 @@ def dyad(store: Store, a: str, b: str, *, by: Period = "month", top: int = 10,
     if a == b:
         raise ConfigError(f"a dyad needs two different actors, got {a} twice")
     check_period(by)
-    frame = store.events(dyad=(a, b), real_only=True, count=count)
+    scope = check_scope(scope)
+    frame = store.events(dyad=(a, b), real_only=True, count=count, scope=scope)
     dated = frame[frame["day"].notna()]
     timeline = timeline_frame(dated, by)
     best = with_labels(store.events(dyad=(a, b), real_only=True, count=count, order="top",
-                                    limit=top))
+                                    limit=top, scope=scope))
     return Dyad(a=a, b=b, by=by, timeline=timeline, top=best,
                 undated=len(frame) - len(dated))
 
@@ -208,42 +223,55 @@ def period_label(start: str, by: str) -> str:
     return day.strftime("%Y-%m-%d")
 
 
-def actors(store: Store, *, top: int = 20, count: Count = "events") -> pd.DataFrame:
-    """The most active actors (countries and international codes) with their names."""
-    frame = store.actor_activity(top=top, count=count)
+def actors(store: Store, *, top: int | None = 20, count: Count = "events",
+           scope: str | None = None) -> pd.DataFrame:
+    """The most active actors (countries and international codes) with their names.
+    ``events`` counts each real event once for every actor among its sources or targets,
+    with or without a counterpart: the same count as a GraphML node's ``events``."""
+    frame = store.actor_activity(top=top, count=count, scope=check_scope(scope))
     frame.insert(1, "name", [country_name(code) for code in frame["actor"]])
     return frame
 
 
 def network(store: Store, *, count: Count = "events", directed: bool = True,
-            min_events: int = 1) -> pd.DataFrame:
+            min_events: int = 1, scope: str | None = None) -> pd.DataFrame:
     """Weighted edges between countries: source, target, events, mean and summed
     intensity, cooperation and conflict counts, commonest type."""
-    frame = store.edges(count=count, directed=directed)
+    frame = store.edges(count=count, directed=directed, scope=check_scope(scope))
     return frame[frame["events"] >= min_events].reset_index(drop=True)
 
 
-def graph(edges: pd.DataFrame):  # -> networkx.DiGraph
-    """A directed graph of ``network`` edges: nodes are actors (with ``name``, ``events``),
-    edges carry the edge columns; ``weight`` is the number of events."""
+def graph(edges: pd.DataFrame, activity: pd.DataFrame | None = None):  # -> nx.DiGraph
+    """A directed graph of ``network`` edges: nodes are actors, edges carry the edge
+    columns; ``weight`` is the number of events.
+
+    A node has ``name``, ``edge_events`` (the events of its edges summed: an event with
+    three targets counts three times) and ``events``: with ``activity`` (the frame of
+    ``actors(top=None)``), the events the actor takes part in, as ``detente actors``
+    counts them; without it, ``edge_events``."""
     import networkx as nx
 
+    known = {} if activity is None else dict(zip(activity["actor"], activity["events"],
+                                                 strict=True))
     g = nx.DiGraph()
     for row in edges.to_dict("records"):
         for code in (row["source"], row["target"]):
             if code not in g:
-                g.add_node(code, name=country_name(code), events=0)
-        g.nodes[row["source"]]["events"] += int(row["events"])
-        g.nodes[row["target"]]["events"] += int(row["events"])
+                g.add_node(code, name=country_name(code), events=0, edge_events=0)
+        g.nodes[row["source"]]["edge_events"] += int(row["events"])
+        g.nodes[row["target"]]["edge_events"] += int(row["events"])
         attrs = {k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()
                  if k not in ("source", "target")}
         g.add_edge(row["source"], row["target"], weight=int(row["events"]), **attrs)
+    for code, data in g.nodes(data=True):
+        data["events"] = int(known[code]) if code in known else data["edge_events"]
     return g
 
 
-def top_dyads(store: Store, n: int = 6, *, count: Count = "events") -> list[tuple[str, str]]:
+def top_dyads(store: Store, n: int = 6, *, count: Count = "events",
+              scope: str | None = None) -> list[tuple[str, str]]:
     """The ``n`` pairs of countries with the most events between them, either way."""
-    edges = store.edges(count=count, directed=False)
+    edges = store.edges(count=count, directed=False, scope=check_scope(scope))
     return list(zip(edges["source"][:n], edges["target"][:n], strict=True))
 
 

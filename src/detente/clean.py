@@ -28,6 +28,13 @@ NEAR_DUPLICATE_RATIO = 0.9  # word-level similarity at which two paragraphs are 
 NEAR_DUPLICATE_MIN_WORDS = 8  # shorter paragraphs must repeat exactly to be dropped
 HEADLINE_MAX_WORDS = 20
 IMPLICIT_HEADINGS = 2  # at most this many leading paragraphs may be taken as headings
+# spaCy refuses texts over 1,000,000 characters (its E088) and parses long ones slowly, so a
+# longer paragraph is cut into pieces of at most this size at sentence ends (else at a
+# space), each piece a paragraph of its own. Offsets point into the joined pieces.
+MAX_PARAGRAPH_CHARS = 100_000
+# Articles above this size are rejected (E015), not coded: memory stays bounded
+# (about 300,000 words; the longest corpus article has 8,000).
+MAX_TEXT_CHARS = 2_000_000
 
 # Words a Title Case headline leaves in lower case.
 SMALL_WORDS = frozenset(
@@ -64,7 +71,11 @@ def clean(doc: RawDocument) -> Article | Rejected:
     paragraphs, repeated = drop_repeated_paragraphs(body)
     if not paragraphs:
         return Rejected(doc.where, rejection("E007"), "E007")
+    paragraphs = [piece for p in paragraphs for piece in split_long_paragraph(p)]
     text = "\n\n".join(paragraphs)
+    if len(text) > MAX_TEXT_CHARS:
+        return Rejected(doc.where, rejection("E015", size=f"{len(text):,} characters",
+                                             limit=f"{MAX_TEXT_CHARS:,}"), "E015")
     language = non_english_language(text)
     if language is not None:
         return Rejected(doc.where, rejection("E008", lang=language), "E008")
@@ -81,6 +92,34 @@ def clean(doc: RawDocument) -> Article | Rejected:
 def normalize_whitespace(text: str) -> str:
     """Runs of spaces, tabs and newlines as one space; no other character changes."""
     return _SPACES.sub(" ", text).strip()
+
+
+_SENTENCE_GAP = re.compile(r"(?<=[.!?;:\"'”’)\]]) (?=\S)")
+
+
+def split_long_paragraph(paragraph: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
+    """The paragraph as it is, or, when longer than ``limit``, cut into pieces of at most
+    ``limit`` characters: at the last sentence end before the limit, else at the last
+    space, else (a run without spaces) at the limit itself. Only the space at a cut is
+    dropped, so the pieces hold every other character in order."""
+    pieces: list[str] = []
+    rest = paragraph
+    while len(rest) > limit:
+        window = rest[:limit + 1]
+        cut = None
+        for match in _SENTENCE_GAP.finditer(window, limit // 2):
+            cut = match.start()
+        if cut is None:
+            space = window.rfind(" ", 1)
+            cut = space if space > 0 else None
+        if cut is None:
+            pieces.append(rest[:limit])
+            rest = rest[limit:]
+        else:
+            pieces.append(rest[:cut])
+            rest = rest[cut + 1:]
+    pieces.append(rest)
+    return [p for p in pieces if p]
 
 
 def _blocks(doc: RawDocument) -> list[Block]:

@@ -51,7 +51,25 @@ REJECTIONS: dict[str, str] = {
     "E012": "cannot read archive record: {err}",
     "E013": "cannot read feed: {err}",
     "E014": "invalid Unicode: lone surrogate {char} at character {pos} of the {field}",
+    "E015": "too large to code: {size}; the limit is {limit} (split it into several "
+            "articles)",
+    "E016": "id {id!r} was already used by {other} for a different text (give each "
+            "article its own id)",
+    "E017": "coding failed ({err}); the other articles are coded: please report this",
+    "E018": "the directory holds no files",
+    "E019": "the file holds no documents (no JSONL lines, archived HTML pages or feed "
+            "entries)",
+    # Files a directory holds that are not read: listed, counted, never silent.
+    "S001": "skipped: hidden (--all reads hidden files too)",
+    "S002": "skipped: {what} is not a known input format (--include '{pattern}' or --all "
+            "reads it as plain text)",
+    "S003": "skipped: an .xml file that is not an RSS or Atom feed",
 }
+
+
+def is_skip(code: str) -> bool:
+    """A file of a directory left out on purpose (S...), not a bad input (E...)."""
+    return code.startswith("S")
 
 
 def rejection(code: str, **values: object) -> str:

@@ -240,7 +240,7 @@ def _event_schema():
         ("location_country", pa.string()), ("modality", pa.string()),
         ("evidence", pa.string()), ("evidence_start", pa.int32()),
         ("evidence_end", pa.int32()), ("trigger", pa.string()), ("rule", pa.string()),
-        ("mentions", pa.int32()),
+        ("mentions", pa.int32()), ("scope", pa.string()),
     ])
 
 
@@ -259,6 +259,7 @@ def _event_row(event: Event) -> dict[str, Any]:
         "modality": event.modality, "evidence": event.evidence.text,
         "evidence_start": event.evidence.start, "evidence_end": event.evidence.end,
         "trigger": event.trigger.text, "rule": event.rule, "mentions": event.mentions,
+        "scope": event.scope,
     }
 
 

@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 
 from . import __version__
-from .analysis import graph, network
+from .analysis import actors, check_scope, graph, network
 from .codebook import QUAD_NAMES
 from .errors import ConfigError
 from .store import TABLES, Count, Store
@@ -30,7 +30,7 @@ SUFFIXES = {"parquet": ".parquet", "csv": ".csv", "plover": ".jsonl", "graphml":
 
 
 def export(store: Store, output: str | Path, fmt: str, *, count: Count = "events",
-           table: str = "events") -> int:
+           table: str = "events", scope: str | None = None) -> int:
     """Write events (or, for parquet and csv, any stored ``table``) to ``output`` in
     ``fmt``; ``"-"`` writes text formats to stdout. Returns the records written (edges
     for graphml)."""
@@ -42,10 +42,11 @@ def export(store: Store, output: str | Path, fmt: str, *, count: Count = "events
         raise ConfigError(f"no table {table!r}: choose one of {', '.join(TABLES)}")
     if fmt == "parquet" and str(output) == "-":
         raise ConfigError("parquet is binary: give a file with -o PATH")
+    scope = check_scope(scope)
     if fmt == "graphml":
-        return write_graphml(store, output, count=count)
+        return write_graphml(store, output, count=count, scope=scope)
     if table == "events":
-        frame = store.events(count=count)
+        frame = store.events(count=count, scope=scope)
         if fmt == "plover":
             return write_plover(frame, output)
         data = pa.Table.from_pandas(frame, preserve_index=False)
@@ -121,16 +122,19 @@ def plover_records(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
                 "placename": row["location_name"], "country": row["location_country"],
                 "lat": row["location_lat"], "lon": row["location_lon"]},
             "rule": row["rule"],
+            "scope": row.get("scope"),
             "coder": f"detente {__version__}",
         }
 
 
-def write_graphml(store: Store, output: str | Path, *, count: Count = "events") -> int:
-    """The weighted actor network (country nodes, event edges) as GraphML."""
+def write_graphml(store: Store, output: str | Path, *, count: Count = "events",
+                  scope: str | None = None) -> int:
+    """The weighted actor network (country nodes, event edges) as GraphML. A node's
+    ``events`` is what ``detente actors`` counts for it; ``edge_events`` sums its edges."""
     import networkx as nx
 
-    edges = network(store, count=count)
-    g = graph(edges)
+    edges = network(store, count=count, scope=scope)
+    g = graph(edges, actors(store, top=None, count=count, scope=scope))
     if str(output) == "-":
         for line in nx.generate_graphml(g):
             sys.stdout.write(line + "\n")

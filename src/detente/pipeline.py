@@ -7,6 +7,7 @@ spaCy once per process through ``nlp`` and the coder cache below.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -14,7 +15,8 @@ from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from .records import CodedArticle, RawDocument, Rejected
+from .errors import rejection
+from .records import Article, CodedArticle, RawDocument, Rejected
 
 if TYPE_CHECKING:
     from .executor import Executor
@@ -55,16 +57,48 @@ def process_batch(docs: list[RawDocument], options: CodeOptions = CodeOptions()
 
     cleaned = [clean(doc) for doc in docs]
     articles = [item for item in cleaned if not isinstance(item, Rejected)]
-    coded = iter(_coder().code_many(articles, explain=options.explain))
+    coded = iter(_code_each_alone_if_need_be(articles, options))
     return [item if isinstance(item, Rejected) else _kept(next(coded), options)
             for item in cleaned]
 
 
-def _kept(coded: CodedArticle, options: CodeOptions) -> CodedArticle:
+def _kept(coded: CodedArticle | Rejected, options: CodeOptions) -> CodedArticle | Rejected:
     """The article's events as the options ask: background events only on request."""
-    if options.background:
+    if options.background or isinstance(coded, Rejected):
         return coded
     return replace(coded, events=tuple(e for e in coded.events if e.modality != "historical"))
+
+
+def _code_each_alone_if_need_be(articles: list[Article], options: CodeOptions
+                                ) -> list[CodedArticle | Rejected]:
+    """The batch coded together; if that fails, each article alone, so that one article
+    the coder cannot handle becomes a rejection (E017) and its neighbours are still
+    coded. A bug must never cost a user the rest of a run."""
+    coder = _coder()
+    try:
+        return list(coder.code_many(articles, explain=options.explain))
+    except Exception:  # noqa: BLE001 - isolated below, article by article
+        if len(articles) == 1:
+            return [_failed(articles[0])]
+    results: list[CodedArticle | Rejected] = []
+    for article in articles:
+        try:
+            results.append(coder.code(article, explain=options.explain))
+        except Exception:  # noqa: BLE001 - reported as a rejection naming the input
+            results.append(_failed(article))
+    return results
+
+
+def _failed(article: Article) -> Rejected:
+    import sys
+    import traceback
+
+    kind, error, _ = sys.exc_info()
+    name = kind.__name__ if kind is not None else "Error"
+    message = " ".join(str(error).split())[:120] if error is not None else ""
+    if os.environ.get("DETENTE_DEBUG"):
+        traceback.print_exc()
+    return Rejected(article.where, rejection("E017", err=f"{name}: {message}"), "E017")
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:

@@ -27,6 +27,10 @@ class RawDocument:
     headings: tuple[str, ...] = ()
     # Paragraph blocks as laid out in the file, headings interleaved, when the reader knows them.
     blocks: tuple[tuple[str, str], ...] = ()  # (kind, text) with kind "heading" | "para"
+    # Where the id comes from: "field" (the input's own id, e.g. a JSONL "id"), "name" (the
+    # file's path or line number) or "content" (a hash of the text). Only a "field" id is
+    # the user's word; the others give way to a content hash when taken (ingest.unique_ids).
+    id_from: str = field(default="name", compare=False)
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,11 @@ class Event:
     mentions: int = 1
     id: str = ""
 
+    @property
+    def scope(self) -> str:
+        """``"international"`` or ``"domestic"``: see ``event_scope``."""
+        return event_scope(self.source, self.target, self.location)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -149,7 +158,32 @@ class Event:
             "trigger": self.trigger.to_dict(),
             "rule": self.rule,
             "mentions": self.mentions,
+            "scope": self.scope,
         }
+
+
+SCOPES = ("international", "domestic")
+
+
+def event_scope(source: tuple[Actor, ...] | list[Actor], target: tuple[Actor, ...] | list[Actor],
+                location: Location | None = None) -> str:
+    """Whether an event is between countries (``"international"``) or within one
+    (``"domestic"``), from the record alone.
+
+    International when the countries of the actors (source and target) and of the place
+    (when it is known: a city several countries share and none the story's is not)
+    include more than one code, or any international code (UNO, EUR, IGO, NGO, MNC, IMG,
+    ISM: ``codebook.INTERNATIONAL``); domestic otherwise, including an event whose actors
+    have no country at all.
+    """
+    from .codebook import INTERNATIONAL
+
+    codes = {a.country for a in (*source, *target) if a.country}
+    if location is not None and location.known and location.country:
+        codes.add(location.country)
+    if len(codes) > 1 or codes & INTERNATIONAL:
+        return "international"
+    return "domestic"
 
 
 @dataclass(frozen=True)

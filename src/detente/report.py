@@ -264,16 +264,19 @@ def type_mix_figure(mix: pd.DataFrame) -> go.Figure:
 # ---------------------------------------------------------------------- the report
 
 def build_report(store: Store, *, top_dyads: int = 6, top_events: int = 25,
-                 by: str = "month") -> str:
-    """The report as one HTML string."""
+                 by: str = "month", scope: str | None = "international") -> str:
+    """The report as one HTML string. ``scope`` picks the top events and the events the
+    dyads and the network count: ``international`` (the default), ``domestic``, or None
+    / ``all``; the totals and the type mix count every event."""
     from plotly.offline import get_plotlyjs
 
     counts = store.counts()
     first, last = store.date_range()
-    dyads = [analysis.dyad(store, a, b, by=by, top=0) for a, b in
-             analysis.top_dyads(store, top_dyads)]
-    edges = analysis.network(store)
-    best = store.events(order="top", real_only=True, limit=top_events)
+    scope = analysis.check_scope(scope)
+    dyads = [analysis.dyad(store, a, b, by=by, top=0, scope=scope) for a, b in
+             analysis.top_dyads(store, top_dyads, scope=scope)]
+    edges = analysis.network(store, scope=scope)
+    best = store.events(order="top", real_only=True, limit=top_events, scope=scope)
     stats = [("articles", counts["articles"]), ("events", counts["merged_events"]),
              ("event reports", counts["events"]), ("rejected inputs", counts["rejections"]),
              ("first day", first or "-"), ("last day", last or "-")]
@@ -304,11 +307,11 @@ def build_report(store: Store, *, top_dyads: int = 6, top_events: int = 25,
         parts.append(figure_html(dyad_figure(d)))
     parts += [
         "</section>", '<section id="network"><h2>Actor network</h2>',
-        figure_html(network_figure(analysis.network(store, directed=False))),
+        figure_html(network_figure(analysis.network(store, directed=False, scope=scope))),
         "<h3>Strongest ties</h3>", table_html(edges.head(20)), "</section>",
         '<section id="types"><h2>Event types</h2>',
         figure_html(type_mix_figure(analysis.type_mix(store))), "</section>",
-        f'<section id="events"><h2>Top events</h2>{LEGEND}',
+        f'<section id="events"><h2>Top {esc(scope or "")} events</h2>{LEGEND}',
         *(event_card(row) for row in best.to_dict("records")),
         "</section></main></body></html>",
     ]

@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -29,21 +32,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TextIO
+from typing import IO, TYPE_CHECKING, Any, Literal, TextIO
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from .codebook import UNDIRECTED
-from .errors import StoreError
-from .records import Actor, CodedArticle, Event, RawDocument, Rejected
+from .codebook import INTERNATIONAL, UNDIRECTED
+from .errors import ConfigError, StoreError, is_skip
+from .records import SCOPES, Actor, CodedArticle, Event, RawDocument, Rejected
 
 if TYPE_CHECKING:
     from .executor import Executor
     from .pipeline import CodeOptions
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: events.scope
 DEFAULT_DB = "detente.duckdb"
 TABLES = ("articles", "events", "actors", "quotes", "rejections")
 # Events that did not happen are listed but not counted in timelines, rankings or networks.
@@ -71,7 +74,7 @@ CREATE TABLE events (
     evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
     trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER, rule VARCHAR,
     source VARCHAR, target VARCHAR, source_countries VARCHAR[], target_countries VARCHAR[],
-    mentions INTEGER
+    mentions INTEGER, scope VARCHAR
 );
 CREATE TABLE actors (
     article_id VARCHAR NOT NULL, text VARCHAR, name VARCHAR, country VARCHAR,
@@ -87,6 +90,19 @@ CREATE TABLE rejections (
 );
 """
 
+_INTERNATIONAL_SQL = ", ".join(f"'{c}'" for c in sorted(INTERNATIONAL))
+# records.event_scope in SQL, for events stored before the column existed (schema 1):
+# the stored place has no "known" flag, so a known place's country always counts here.
+_SCOPE_SQL = f"""CASE WHEN len(list_distinct(list_concat(source_countries, target_countries,
+    CASE WHEN location_country IS NULL THEN [] ELSE [location_country] END))) > 1
+    OR list_has_any(list_concat(source_countries, target_countries), [{_INTERNATIONAL_SQL}])
+    THEN 'international' ELSE 'domestic' END"""
+_MIGRATIONS = {
+    1: f"""ALTER TABLE events ADD COLUMN scope VARCHAR;
+UPDATE events SET scope = {_SCOPE_SQL};
+UPDATE meta SET value = '2' WHERE key = 'schema_version';""",
+}
+
 # The views live in each connection (TEMP), not in the file: they follow this code's codebook
 # and need no schema change when a query improves.
 _VIEWS_SQL = f"""
@@ -98,7 +114,7 @@ SELECT e.id, e.article_id, a.story_id, e.type, e.mode, e.quad, e.intensity,
        e.evidence_text, e.evidence_start, e.evidence_end,
        e.trigger_text, e.trigger_start, e.trigger_end, e.rule,
        e.source, e.target, e.source_countries, e.target_countries,
-       e.mentions, 1 AS reports, [e.id] AS event_ids,
+       e.mentions, 1 AS reports, [e.id] AS event_ids, e.scope,
        a.title, CAST(a.date AS VARCHAR) AS published, a.url, a.source AS publisher,
        a.license
 FROM events e JOIN articles a ON a.id = e.article_id;
@@ -137,7 +153,7 @@ _EVENT_SCHEMA = pa.schema([
     ("trigger_start", pa.int32()), ("trigger_end", pa.int32()), ("rule", pa.string()),
     ("source", pa.string()), ("target", pa.string()),
     ("source_countries", pa.list_(pa.string())), ("target_countries", pa.list_(pa.string())),
-    ("mentions", pa.int32()),
+    ("mentions", pa.int32()), ("scope", pa.string()),
 ])
 _ACTOR_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("text", pa.string()), ("name", pa.string()),
@@ -189,7 +205,14 @@ class BatchCounts:
     skipped: int = 0
 
 
-MEMORY_LIMIT = "256MB"  # DuckDB buffer pool per connection
+MEMORY_LIMIT = "256MB"  # DuckDB buffer pool of a writing process
+READ_SLOTS = 4  # queries a reading process runs at once (the dashboard's request threads)
+READ_MEMORY_LIMIT = f"{READ_SLOTS * 256}MB"  # ...each with the writer's share of memory
+LOCK_WAIT_SECONDS = 60.0  # how long to wait for a program other than detente to let go
+IDLE_CHECK_SECONDS = 0.05  # how often an idle holder looks for a process waiting its turn
+CACHED_RESULTS = 256  # query results a reader keeps during its turn...
+CACHED_ROWS = 5_000  # ...when they are this small
+TURN_WAIT_SECONDS = 600.0  # how long to wait for another detente process's turn to end
 
 
 @dataclass
@@ -205,6 +228,7 @@ class RunSummary:
     rejections: int = 0  # seen in this run (each also reported to ``on_rejection``)
     rejections_added: int = 0  # new to the store (the same rejection is stored once)
     skipped: int = 0  # documents whose article id was already stored
+    files_skipped: int = 0  # files of a directory left out (hidden, unknown extension)
     batches: int = 0
     stories: int = 0  # stories the stored articles form after this run (0: not clustered)
     rejected: list[Rejected] = field(default_factory=list)
@@ -229,51 +253,171 @@ class Store:
 
     A writable store creates the schema in a new file; ``read_only=True`` (what queries and
     the dashboard use) never creates anything and refuses a missing or empty file.
+
+    Processes take turns on a file (see docs/concurrency.md): DuckDB lets one process
+    write a database or several read it, never both, so a store opens the file only for
+    its turn and closes it when another detente process waits for one. A ``detente run``
+    and a ``detente serve`` on one file so work at once: the dashboard reads between the
+    run's batches and sees each batch once it is committed. The turns are kept with
+    ``flock`` on ``PATH.lock`` beside the database (shared for readers, exclusive for a
+    writer) and a turnstile byte in it that a process waiting for its turn holds, so
+    that the holder notices and gives way.
     """
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = ":memory:" if path in (None, ":memory:") else str(path)
-        self.read_only = read_only
-        if self.path != ":memory:" and read_only and not Path(self.path).exists():
+        self.in_memory = self.path == ":memory:"
+        self.read_only = read_only and not self.in_memory
+        if not self.in_memory and self.read_only and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}: "
                              f"create it with detente run --db {self.path} INPUT...")
-        try:
-            self._con = duckdb.connect(self.path, read_only=read_only and self.path != ":memory:",
-                                       config={"autoinstall_known_extensions": False,
-                                               "autoload_known_extensions": False,
-                                               # a bounded buffer pool keeps a long run's
-                                               # memory flat (DuckDB spills beyond it)
-                                               "memory_limit": MEMORY_LIMIT})
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {_first_line(exc)}") from exc
+        self._turns = _Turns(self.path, write=not self.read_only) if not self.in_memory \
+            else None
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+        self._cond = threading.Condition()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
         self._idle: list[duckdb.DuckDBPyConnection] = []
-        self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(READ_SLOTS)
+        self._watcher: threading.Thread | None = None
+        self._closed = False
+        self._views_sql = _VIEWS_SQL
+        self._results: dict[tuple[str, str], pd.DataFrame] = {}
         try:
-            self._check_schema()
+            with self._connection() as con:
+                self._check_schema(con)
         except BaseException:
-            self._con.close()
+            self.close()
             raise
 
     # ------------------------------------------------------------------ lifecycle
 
-    def _check_schema(self) -> None:
-        names = {row[0] for row in self._con.execute(
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False,
+                  # a bounded buffer pool keeps a long run's memory flat (DuckDB spills
+                  # beyond it); a reader has one share per query it runs at once
+                  "memory_limit": READ_MEMORY_LIMIT if self.read_only else MEMORY_LIMIT}
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=self.read_only, config=config)
+            except duckdb.Error as exc:
+                message = _first_line(exc)
+                if "lock" in message.lower() and time.monotonic() < deadline:
+                    time.sleep(0.2)  # held by a program that does not take turns
+                    continue
+                raise StoreError(_open_error(self.path, message)) from exc
+
+    def _open(self) -> None:
+        """Take this process's turn on the file and connect (called holding ``_cond``)."""
+        if self._turns is not None:
+            self._turns.acquire()
+        try:
+            self._con = self._connect()
+        except BaseException:
+            if self._turns is not None:
+                self._turns.release()
+            raise
+        if self._turns is not None and self._watcher is None:
+            self._watcher = threading.Thread(target=self._watch, daemon=True,
+                                             name=f"detente-store-{Path(self.path).name}")
+            self._watcher.start()
+
+    def _shut(self) -> None:
+        """Close the connection and end this process's turn (holding ``_cond``, no users)."""
+        for cursor in self._cursors:
+            try:
+                cursor.close()
+            except duckdb.Error:  # pragma: no cover - closing what is already gone
+                pass
+        self._cursors.clear()
+        self._idle.clear()
+        self._results.clear()  # the next turn may follow a writer's
+        if self._con is not None:
+            con, self._con = self._con, None
+            try:
+                con.close()
+            finally:
+                if self._turns is not None:
+                    self._turns.release()
+
+    def _watch(self) -> None:
+        """While idle, give the file up as soon as another process waits for its turn."""
+        while True:
+            time.sleep(IDLE_CHECK_SECONDS)
+            with self._cond:
+                if self._closed:
+                    self._watcher = None
+                    return
+                if self._con is not None and self._users == 0 and self._turns is not None \
+                        and self._turns.someone_waits():
+                    self._shut()
+                    self._cond.notify_all()
+
+    @contextmanager
+    def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The open connection for the caller's turn; several threads share one turn."""
+        with self._cond:
+            if self._closed:
+                raise StoreError(f"database {self.path} is closed")
+            # Another process waits for its turn: join no more, let the running queries end,
+            # give the file up and queue behind it.
+            while self._con is not None and self._turns is not None \
+                    and self._turns.someone_waits():
+                if self._users == 0:
+                    self._shut()
+                    break
+                self._cond.wait(IDLE_CHECK_SECONDS)
+            if self._con is None:
+                if self.in_memory:
+                    self._con = self._connect()
+                else:
+                    self._open()
+            self._users += 1
+            con = self._con
+        assert con is not None
+        try:
+            yield con
+        finally:
+            with self._cond:
+                self._users -= 1
+                if self._users == 0 and self._turns is not None and self._turns.someone_waits():
+                    self._shut()
+                self._cond.notify_all()
+
+    def _check_schema(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Create the schema in a new file, upgrade an older one, refuse what is not a
+        detente store; a damaged file is a StoreError in detente's words."""
+        try:
+            self._check_schema_of(con)
+        except duckdb.Error as exc:
+            raise StoreError(_open_error(self.path, _first_line(exc))) from exc
+
+    def _check_schema_of(self, con: duckdb.DuckDBPyConnection) -> None:
+        names = {row[0] for row in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
         ).fetchall()}
         if not names:
             if self.read_only:
                 raise StoreError(f"database {self.path} is empty: "
                                  f"fill it with detente run --db {self.path} INPUT...")
-            self._con.execute("BEGIN")
-            self._con.execute(_SCHEMA)
-            self._con.execute("COMMIT")
+            con.execute("BEGIN")
+            con.execute(_SCHEMA)
+            con.execute("COMMIT")
             return
         if "meta" not in names:
             raise StoreError(f"{self.path} is not a detente database (it has no meta table)")
-        row = self._con.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         found = row[0] if row else "none"
+        if found.isdigit() and int(found) in _MIGRATIONS and not self.read_only:
+            con.execute("BEGIN")  # an older store is brought up to date in place
+            for version in range(int(found), SCHEMA_VERSION):
+                con.execute(_MIGRATIONS[version])
+            con.execute("COMMIT")
+            return
+        if found == "1" and self.read_only:
+            self._views_sql = _VIEWS_SQL.replace("e.scope,", f"{_SCOPE_SQL} AS scope,")
+            return
         if found != str(SCHEMA_VERSION):
             raise StoreError(
                 f"database {self.path} has schema version {found}; this detente needs "
@@ -284,11 +428,12 @@ class Store:
         return int(self._read("SELECT value FROM meta WHERE key = 'schema_version'")[0][0])
 
     def close(self) -> None:
-        for cursor in self._cursors:
-            cursor.close()
-        self._cursors.clear()
-        self._idle.clear()
-        self._con.close()
+        with self._cond:
+            self._closed = True
+            self._shut()
+            self._cond.notify_all()
+        if self._turns is not None:
+            self._turns.close()
 
     def __enter__(self) -> Store:
         return self
@@ -299,33 +444,77 @@ class Store:
     @contextmanager
     def _borrow(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor of its own for the caller: DuckDB connections are not shared across
-        threads (the dashboard serves requests in threads). Idle cursors are reused."""
-        with self._lock:
-            cursor = self._idle.pop() if self._idle else None
-        if cursor is None:
-            cursor = self._con.cursor()
-            cursor.execute(_VIEWS_SQL)
-            with self._lock:
-                self._cursors.append(cursor)
-        try:
-            yield cursor
-        finally:
-            with self._lock:
-                self._idle.append(cursor)
+        threads (the dashboard serves requests in threads). At most ``READ_SLOTS`` run at
+        once, each within its share of memory; idle cursors are reused."""
+        with self._slots, self._connection() as con:
+            with self._cond:
+                cursor = self._idle.pop() if self._idle else None
+            if cursor is None:
+                cursor = con.cursor()
+                try:
+                    cursor.execute(self._views_sql)
+                except duckdb.Error as exc:
+                    cursor.close()
+                    raise StoreError(_read_error(self.path, exc)) from exc
+                with self._cond:
+                    self._cursors.append(cursor)
+            try:
+                yield cursor
+            except duckdb.Error as exc:
+                raise StoreError(_read_error(self.path, exc)) from exc
+            finally:
+                with self._cond:
+                    if cursor in self._cursors:  # not closed meanwhile
+                        self._idle.append(cursor)
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         with self._borrow() as cursor:
             return cursor.execute(sql, list(params)).fetchall()
 
     def _frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        """A query's rows as a DataFrame. A read-only store keeps small results for as
+        long as its turn on the file lasts: no process can write while it holds the
+        turn, so the same query gives the same rows (the dashboard's pages repeat them)."""
+        if not self.read_only:
+            with self._borrow() as cursor:
+                return cursor.execute(sql, list(params)).df()
+        key = (sql, repr(list(params)))
         with self._borrow() as cursor:
-            return cursor.execute(sql, list(params)).df()
+            with self._cond:
+                cached = self._results.get(key)
+            if cached is not None:
+                return cached.copy()
+            frame = cursor.execute(sql, list(params)).df()
+            if len(frame) <= CACHED_ROWS:
+                with self._cond:
+                    if len(self._results) >= CACHED_RESULTS:
+                        self._results.pop(next(iter(self._results)))
+                    self._results[key] = frame
+        return frame.copy()
 
     # ------------------------------------------------------------------ writing
 
     def article_ids(self) -> set[str]:
         """Ids of the stored articles: what a run skips before coding."""
         return {row[0] for row in self._read("SELECT id FROM articles")}
+
+    def fresh_name(self, doc: RawDocument) -> RawDocument:
+        """``doc`` as it is when the stored article of its id is this document (read from
+        the same place, or with the same cleaned text); otherwise ``doc`` with its text's
+        hash appended to the id, as ``ingest.unique_ids`` does within one reading."""
+        from dataclasses import replace
+
+        from .clean import clean
+        from .ingest import content_hash
+
+        rows = self._read('SELECT "where", md5(text) FROM articles WHERE id = ?', [doc.id])
+        if not rows or rows[0][0] == doc.where:
+            return doc
+        cleaned = clean(doc)
+        if not isinstance(cleaned, Rejected) and \
+                hashlib.md5(cleaned.text.encode("utf-8")).hexdigest() == rows[0][1]:
+            return doc
+        return replace(doc, id=f"{doc.id}-{content_hash(doc.text)}", id_from="content")
 
     def add_batch(self, coded: Sequence[CodedArticle], rejected: Sequence[Rejected] = (), *,
                   run_id: str = "", run_time: datetime | None = None) -> BatchCounts:
@@ -337,7 +526,13 @@ class Store:
         for item in coded:
             unique.setdefault(item.article.id, item)
         counts = BatchCounts()
-        con = self._con
+        with self._connection() as con:
+            self._add_batch(con, unique, coded, rejected, run_id, run_time, counts)
+        return counts
+
+    def _add_batch(self, con: duckdb.DuckDBPyConnection, unique: dict[str, CodedArticle],
+                   coded: Sequence[CodedArticle], rejected: Sequence[Rejected], run_id: str,
+                   run_time: datetime, counts: BatchCounts) -> None:
         con.execute("BEGIN")
         try:
             con.register("batch_ids", pa.table({"id": pa.array(list(unique), pa.string())}))
@@ -350,16 +545,16 @@ class Store:
             for name, table in tables.items():
                 con.register(f"new_{name}", table)
             try:
-                counts.articles = self._insert(
+                counts.articles = _insert(con,
                     "INSERT INTO articles SELECT * REPLACE (TRY_CAST(date AS DATE) AS date) "
                     "FROM new_articles")
-                counts.events = self._insert(
+                counts.events = _insert(con,
                     "INSERT INTO events SELECT * REPLACE (TRY_CAST(date AS DATE) AS date) "
                     "FROM (SELECT DISTINCT ON (id) * FROM new_events) n "
                     "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = n.id)")
-                counts.actors = self._insert("INSERT INTO actors SELECT * FROM new_actors")
-                counts.quotes = self._insert("INSERT INTO quotes SELECT * FROM new_quotes")
-                counts.rejections = self._insert(
+                counts.actors = _insert(con, "INSERT INTO actors SELECT * FROM new_actors")
+                counts.quotes = _insert(con, "INSERT INTO quotes SELECT * FROM new_quotes")
+                counts.rejections = _insert(con,
                     "INSERT INTO rejections SELECT * FROM "
                     "(SELECT DISTINCT ON (\"where\", code, why) * FROM new_rejections) n "
                     "WHERE NOT EXISTS (SELECT 1 FROM rejections r WHERE r.\"where\" = n.\"where\" "
@@ -369,15 +564,13 @@ class Store:
                     con.unregister(f"new_{name}")
             con.execute("COMMIT")
         except BaseException as exc:
-            con.execute("ROLLBACK")
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass  # the transaction is gone already (e.g. the disk filled)
             if isinstance(exc, duckdb.Error):
-                raise StoreError(f"cannot write to {self.path}: {_first_line(exc)}") from exc
+                raise StoreError(_write_error(self.path, exc)) from exc
             raise
-        return counts
-
-    def _insert(self, sql: str) -> int:
-        row = self._con.execute(sql).fetchone()
-        return int(row[0]) if row else 0
 
     def add_results(self, batches: Iterable[Sequence[CodedArticle | Rejected]], *,
                     summary: RunSummary | None = None,
@@ -389,7 +582,9 @@ class Store:
         for batch in batches:
             coded = [item for item in batch if isinstance(item, CodedArticle)]
             rejected = [item for item in batch if isinstance(item, Rejected)]
-            summary.rejections += len(rejected)
+            skips = sum(is_skip(item.code) for item in rejected)
+            summary.files_skipped += skips
+            summary.rejections += len(rejected) - skips
             summary.rejected += rejected
             if on_rejection is not None:
                 for item in rejected:
@@ -427,19 +622,24 @@ class Store:
         self._writable()
         table = pa.table({"article_id": pa.array(list(assignments), pa.string()),
                           "story_id": pa.array(list(assignments.values()), pa.string())})
-        con = self._con
-        con.execute("BEGIN")
-        try:
-            con.register("new_stories", table)
-            row = con.execute(
-                "UPDATE articles SET story_id = s.story_id FROM new_stories s "
-                "WHERE articles.id = s.article_id AND articles.story_id <> s.story_id"
-            ).fetchone()
-            con.unregister("new_stories")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+        with self._connection() as con:
+            con.execute("BEGIN")
+            try:
+                con.register("new_stories", table)
+                row = con.execute(
+                    "UPDATE articles SET story_id = s.story_id FROM new_stories s "
+                    "WHERE articles.id = s.article_id AND articles.story_id <> s.story_id"
+                ).fetchone()
+                con.unregister("new_stories")
+                con.execute("COMMIT")
+            except BaseException as exc:
+                try:
+                    con.execute("ROLLBACK")
+                except duckdb.Error:
+                    pass
+                if isinstance(exc, duckdb.Error):
+                    raise StoreError(_write_error(self.path, exc)) from exc
+                raise
         return int(row[0]) if row else 0
 
     def _writable(self) -> None:
@@ -468,6 +668,7 @@ class Store:
                since: str | None = None, until: str | None = None,
                dyad: tuple[str, str] | None = None, text: str | None = None,
                ids: Sequence[str] | None = None, real_only: bool = False,
+               scope: str | None = None,
                count: Count = "events", order: Literal["date", "top"] = "date",
                limit: int | None = None, offset: int = 0) -> pd.DataFrame:
         """Events matching every filter given, as rows of the ``event_stories`` view
@@ -477,10 +678,11 @@ class Store:
         two countries either way (or both among the sources of an undirected event);
         ``text``: words in the evidence; ``since``/``until``: inclusive YYYY-MM-DD bounds
         on the event day (the event date, else the publication date); ``real_only`` drops
-        future and hypothetical events; ``order="top"``: most reported, strongest first.
+        future and hypothetical events; ``scope``: ``"international"`` or ``"domestic"``
+        (``records.event_scope``); ``order="top"``: most reported, strongest first.
         """
         where, params = _filters(actor=actor, type=type, since=since, until=until, dyad=dyad,
-                                 text=text, ids=ids, real_only=real_only)
+                                 text=text, ids=ids, real_only=real_only, scope=scope)
         order_by = ("mentions DESC, reports DESC, abs(intensity) DESC, day DESC NULLS LAST, id"
                     if order == "top" else "day NULLS LAST, published NULLS LAST, article_id, "
                     "evidence_start, id")
@@ -511,11 +713,14 @@ class Store:
         event["story"] = _plain(story.iloc[0].to_dict()) if not story.empty else None
         return event
 
-    def actor_activity(self, *, top: int | None = 20, count: Count = "events") -> pd.DataFrame:
+    def actor_activity(self, *, top: int | None = 20, count: Count = "events",
+                       scope: str | None = None) -> pd.DataFrame:
         """Countries by the events they take part in (real events only): as source, as
-        target, cooperation (quads 1-2) and conflict (3-4), mean intensity, commonest type."""
+        target, cooperation (quads 1-2) and conflict (3-4), mean intensity, commonest type.
+        An event counts once for each country among its sources or targets."""
+        where, params = _filters(real_only=True, scope=scope)
         sql = f"""
-            WITH ev AS (SELECT * FROM {_view(count)} WHERE {_REAL}),
+            WITH ev AS (SELECT * FROM {_view(count)} {where}),
             roles AS (
                 SELECT unnest(source_countries) AS actor, 'source' AS role, * FROM ev
                 UNION ALL BY NAME
@@ -532,16 +737,18 @@ class Store:
         """
         if top is not None:
             sql += f" LIMIT {int(top)}"
-        return self._frame(sql)
+        return self._frame(sql, params)
 
-    def edges(self, *, count: Count = "events", directed: bool = True) -> pd.DataFrame:
+    def edges(self, *, count: Count = "events", directed: bool = True,
+              scope: str | None = None) -> pd.DataFrame:
         """Weighted country-to-country edges of real events: one per source-target pair, and
         one per pair of sources of an undirected event with no target. ``directed=False``
         folds A->B and B->A into one edge (A < B)."""
         pair = ("src AS source, tgt AS target" if directed else
                 "least(src, tgt) AS source, greatest(src, tgt) AS target")
+        where, params = _filters(real_only=True, scope=scope)
         sql = f"""
-            WITH ev AS (SELECT * FROM {_view(count)} WHERE {_REAL}),
+            WITH ev AS (SELECT * FROM {_view(count)} {where}),
             directed AS (
                 SELECT src, unnest(target_countries) AS tgt, *
                 FROM (SELECT unnest(source_countries) AS src, * FROM ev)
@@ -564,7 +771,7 @@ class Store:
                    mode(type) AS top_type
             FROM pairs GROUP BY source, target ORDER BY events DESC, source, target
         """
-        return self._frame(sql)
+        return self._frame(sql, params)
 
     def type_counts(self, *, count: Count = "events") -> pd.DataFrame:
         """Events per type and quad (all modalities), most common first."""
@@ -591,9 +798,14 @@ def _view(count: str) -> str:
 def _filters(*, actor: str | None = None, type: str | None = None, since: str | None = None,
              until: str | None = None, dyad: tuple[str, str] | None = None,
              text: str | None = None, ids: Sequence[str] | None = None,
-             real_only: bool = False) -> tuple[str, list[Any]]:
+             real_only: bool = False, scope: str | None = None) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
+    if scope:
+        if scope not in SCOPES:
+            raise StoreError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+        clauses.append("scope = ?")
+        params.append(scope)
     if actor:
         clauses.append("(list_contains(source_countries, ?) OR list_contains(target_countries, ?))")
         params += [actor, actor]
@@ -652,7 +864,7 @@ def _batch_tables(coded: Sequence[CodedArticle], rejected: Sequence[Rejected], r
                 "trigger_start": e.trigger.start, "trigger_end": e.trigger.end, "rule": e.rule,
                 "source": _actor_json(e.source), "target": _actor_json(e.target),
                 "source_countries": countries(e.source), "target_countries": countries(e.target),
-                "mentions": e.mentions,
+                "mentions": e.mentions, "scope": e.scope,
             })
         for actor in item.actors:
             actors.append({"article_id": a.id, "text": actor.text, "name": actor.name,
@@ -691,8 +903,147 @@ def _plain(row: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _first_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+def _first_line(exc: BaseException | str) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _insert(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _open_error(path: str, message: str) -> str:
+    """detente's words for why a database file cannot be opened."""
+    lowered = message.lower()
+    if "lock" in lowered:
+        holder = re.search(r"PID (\d+)", message)
+        who = f" (process {holder[1]})" if holder else ""
+        return (f"database {path} is in use by another program{who} that does not take "
+                "turns with detente: close it and try again")
+    if "not a valid duckdb database" in lowered:
+        return (f"{path} is not a DuckDB database: give the path of a detente database, "
+                "or a new path to create one")
+    if "could not read enough bytes" in lowered or "corrupt" in lowered \
+            or "checksum" in lowered or "serializ" in lowered:
+        return (f"database {path} is damaged (truncated or corrupt): move it aside and "
+                f"re-create it with detente run --db {path} INPUT...")
+    if "permission denied" in lowered or "read-only file system" in lowered:
+        return f"cannot open database {path}: permission denied (use a file you can write)"
+    if "no such file or directory" in lowered:
+        return (f"cannot create database {path}: the folder {Path(path).parent} does not "
+                "exist (create it or give another path)")
+    return f"cannot open database {path}: {message}"
+
+
+def _read_error(path: str, exc: BaseException) -> str:
+    message = _first_line(exc)
+    lowered = message.lower()
+    if "could not read enough bytes" in lowered or "corrupt" in lowered \
+            or "checksum" in lowered or "serializ" in lowered:
+        return (f"database {path} is damaged (truncated or corrupt): move it aside and "
+                f"re-create it with detente run --db {path} INPUT...")
+    if "out of memory" in lowered:
+        return f"the query on {path} needs more memory than it may use: try again"
+    return f"cannot read database {path}: {message}"
+
+
+def _write_error(path: str, exc: BaseException) -> str:
+    message = _first_line(exc)
+    lowered = message.lower()
+    if "no space left" in lowered or "disk is full" in lowered:
+        return (f"cannot write to {path}: the disk is full; what was stored before is kept "
+                "(free some space and run again to complete the store)")
+    if "could not read enough bytes" in lowered or "corrupt" in lowered:
+        return (f"database {path} is damaged (truncated or corrupt): move it aside and "
+                f"re-create it with detente run --db {path} INPUT...")
+    return f"cannot write to {path}: {message}"
+
+
+def _poll(attempt: Callable[[], object], deadline: float, path: str) -> None:
+    """Try a non-blocking lock until it is granted, or give up at ``deadline``."""
+    pause = 0.005
+    while True:
+        try:
+            attempt()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    f"database {path} stayed busy with another detente process for "
+                    f"{TURN_WAIT_SECONDS:.0f} s: try again when it is done") from None
+            time.sleep(pause)
+            pause = min(pause * 2, IDLE_CHECK_SECONDS)
+
+
+class _Turns:
+    """Turns on one database file between processes: shared (readers) or exclusive (a
+    writer) ``flock`` on ``PATH.lock``, and a turnstile byte (``lockf``) that a process
+    holds while it waits, so new readers queue behind a waiting writer and the holder of
+    the file can tell that someone waits. Without ``fcntl`` (Windows), or when the lock
+    file cannot be made (a read-only folder), turns are not kept: DuckDB's own lock then
+    refuses a second process, and the store retries for ``LOCK_WAIT_SECONDS``."""
+
+    def __init__(self, path: str, *, write: bool) -> None:
+        self.path = path
+        self.write = write
+        self._handle: IO[bytes] | None = None
+        self._held = False
+        try:
+            import fcntl  # noqa: F401 - POSIX only
+        except ImportError:  # pragma: no cover - Windows
+            return
+        lock_path = Path(path + ".lock")
+        if not write and not lock_path.exists() and not os.access(lock_path.parent, os.W_OK):
+            return
+        try:
+            self._handle = open(lock_path, "a+b")  # noqa: SIM115 - held for the store's life
+        except OSError:
+            self._handle = None
+
+    def acquire(self) -> None:
+        if self._handle is None or self._held:
+            return
+        import fcntl
+
+        fd = self._handle.fileno()
+        mode = fcntl.LOCK_EX if self.write else fcntl.LOCK_SH
+        deadline = time.monotonic() + TURN_WAIT_SECONDS
+        _poll(lambda: fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 0), deadline,
+              self.path)  # the turnstile: queue up, and be seen waiting
+        try:
+            _poll(lambda: fcntl.flock(fd, mode | fcntl.LOCK_NB), deadline, self.path)
+        finally:
+            fcntl.lockf(fd, fcntl.LOCK_UN, 1, 0)
+        self._held = True
+
+    def release(self) -> None:
+        if self._handle is None or not self._held:
+            return
+        import fcntl
+
+        fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
+        self._held = False
+
+    def someone_waits(self) -> bool:
+        """Another process holds the turnstile: it waits for its turn on the file."""
+        if self._handle is None:
+            return False
+        import fcntl
+
+        fd = self._handle.fileno()
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 0)
+        except OSError:
+            return True
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, 0)
+        return False
+
+    def close(self) -> None:
+        self.release()
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
 
 
 def _with_partitions(batches: Iterable[list], directory: Path) -> Iterator[list]:
@@ -702,6 +1053,22 @@ def _with_partitions(batches: Iterable[list], directory: Path) -> Iterator[list]
     for index, batch in enumerate(batches):
         write_partition(batch, directory, index)
         yield batch
+
+
+def _check_partitions(directory: Path) -> None:
+    """Create the partitions folder, but only inside a folder that exists: a typo must
+    not grow a tree of folders at the filesystem root."""
+    if directory.is_dir():
+        return
+    parent = directory.parent
+    if not parent.is_dir():
+        raise ConfigError(f"--partitions {directory}: the folder {parent} does not exist; "
+                          "create it first or give another folder")
+    try:
+        directory.mkdir()
+    except OSError as exc:
+        raise ConfigError(f"--partitions {directory}: cannot create it: "
+                          f"{exc.strerror or exc}") from exc
 
 
 def new_run_summary() -> RunSummary:
@@ -714,7 +1081,8 @@ def run(store: Store, paths: Sequence[str], *, date: str | None = None,
         on_rejection: Callable[[Rejected], None] | None = None,
         on_batch: Callable[[RunSummary], None] | None = None,
         story_threshold: float | None = None,
-        partitions: str | Path | None = None) -> RunSummary:
+        partitions: str | Path | None = None, include: Sequence[str] = (),
+        all_files: bool = False) -> RunSummary:
     """Read the inputs, code the documents not stored yet, and store them batch by batch.
 
     Documents whose id is already stored are skipped before coding, so a re-run of the
@@ -723,18 +1091,29 @@ def run(store: Store, paths: Sequence[str], *, date: str | None = None,
     With ``story_threshold``, every stored article (this run's and earlier ones) is then
     grouped into stories, so queries count events rather than reports. With
     ``partitions``, each batch's events are also written as a Parquet file under
-    ``partitions/run=RUN_ID/`` as the batch is stored.
+    ``partitions/run=RUN_ID/`` as the batch is stored (``partitions`` is created if
+    its parent folder exists). ``include`` and ``all_files`` are ``read_inputs``'s.
+
+    Ids: a document whose id is stored is skipped, unless its id comes from a file name
+    and the stored article came from another file with another text (``news.txt`` of
+    another folder): then it gets its text's hash as id (``Store.fresh_name``).
     """
     from .ingest import read_inputs
     from .pipeline import CodeOptions, code_batches
 
     options = options or CodeOptions()
     summary = new_run_summary()
-    seen = store.article_ids()
+    if partitions is not None:
+        _check_partitions(Path(partitions))
+    stored = store.article_ids()
+    seen = set(stored)
 
     def not_stored() -> Iterator[RawDocument | Rejected]:
-        for item in read_inputs(paths, date=date, stdin=stdin):
+        for item in read_inputs(paths, date=date, stdin=stdin, include=include,
+                                all_files=all_files):
             if isinstance(item, RawDocument):
+                if item.id in stored and item.id_from == "name":
+                    item = store.fresh_name(item)  # news.txt of another folder: new id
                 if item.id in seen:
                     summary.skipped += 1
                     continue

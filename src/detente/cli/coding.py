@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import ExitStack
 
 import click
 from tqdm import tqdm
@@ -14,17 +13,19 @@ from ..pipeline import CodeOptions
 from ..records import CodedArticle, Rejected
 from ..session import RunCounts, code_inputs
 from . import main
-from .options import background_option, executor_from_options, executor_options
+from .options import background_option, executor_from_options, executor_options, input_options
+from .output import writing
 
 
-def _run(paths, counts: RunCounts, date, options, workers, engine, scheduler, only=None):
+def _run(paths, counts: RunCounts, date, options, workers, engine, scheduler, only=None,
+         include=(), all_files=False):
     """Coded items with rejections reported on stderr as they come, under a progress bar
     that appears only on runs long enough to want one."""
     executor = executor_from_options(workers, engine, scheduler)
     try:
         bar = tqdm(unit=" articles", file=sys.stderr, delay=2.0, disable=None, leave=False)
         for item in code_inputs(paths, counts, date=date, options=options, executor=executor,
-                                only=only):
+                                only=only, include=include, all_files=all_files):
             if isinstance(item, Rejected):
                 bar.clear()
                 click.echo(f"detente: {item.where}: {item.why}", err=True)
@@ -41,25 +42,27 @@ def _run(paths, counts: RunCounts, date, options, workers, engine, scheduler, on
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write events here (JSON lines) instead of standard output.")
 @click.option("--date", metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none (dates resolve against it).")
 @click.option("--explain", is_flag=True,
               help="Show, sentence by sentence, the actors found and why each event was "
                    "made or not, instead of the event records.")
+@input_options
 @background_option
 @executor_options
-def code(inputs, output, date, explain, background, workers, engine, scheduler):
+def code(inputs, output, date, explain, include, all_files, background, workers, engine,
+         scheduler):
     """Code INPUTS (.txt, .md, .html, .jsonl, WARC, feeds, directories, - for stdin)
     into one JSON event record per line."""
     from ..explain import explain as explain_article
 
     counts = RunCounts()
     options = CodeOptions(explain=explain, background=background)
-    with ExitStack() as stack:
-        out = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
-        for item in _run(inputs, counts, date, options, workers, engine, scheduler):
+    with writing(output) as out:
+        for item in _run(inputs, counts, date, options, workers, engine, scheduler,
+                         include=include, all_files=all_files):
             if not isinstance(item, CodedArticle):
                 continue
             if explain:
@@ -67,8 +70,14 @@ def code(inputs, output, date, explain, background, workers, engine, scheduler):
             else:
                 for event in item.events:
                     out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
-    click.echo(f"detente: {counts.summary()}", err=True)
+    _closing_lines(counts)
     sys.exit(counts.exit_code)
+
+
+def _closing_lines(counts: RunCounts) -> None:
+    click.echo(f"detente: {counts.summary()}", err=True)
+    if counts.articles == 0 and counts.rejected == 0 and counts.skipped == 0:
+        click.echo("detente: the inputs hold no documents to code", err=True)
 
 
 @main.command("eval")
@@ -83,10 +92,11 @@ def code(inputs, output, date, explain, background, workers, engine, scheduler):
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--pred", type=click.Path(dir_okay=False, writable=True),
               help="Also write the predicted events here (JSON lines).")
+@input_options
 @background_option
 @executor_options
-def evaluate(gold, inputs, more_gold, holdout, date, as_json, pred, background, workers, engine,
-             scheduler):
+def evaluate(gold, inputs, more_gold, holdout, date, as_json, pred, include, all_files,
+             background, workers, engine, scheduler):
     """Code the GOLD articles found in INPUTS and score them (the figures of gold/score.py)."""
     from ..evaluate import format_report, load_golds, load_ids, score, split
 
@@ -98,12 +108,12 @@ def evaluate(gold, inputs, more_gold, holdout, date, as_json, pred, background, 
     counts = RunCounts()
     events = []
     for item in _run(inputs, counts, date, CodeOptions(background=background), workers,
-                     engine, scheduler,
-                     only=lambda doc: doc.id in gold_events):
+                     engine, scheduler, only=lambda doc: doc.id in gold_events,
+                     include=include, all_files=all_files):
         if isinstance(item, CodedArticle):
             events.extend(e.to_dict() for e in item.events)
     if pred:
-        with open(pred, "w", encoding="utf-8") as handle:
+        with writing(pred) as handle:
             for e in events:
                 handle.write(json.dumps(e, ensure_ascii=False) + "\n")
     result = score(gold_events, events)

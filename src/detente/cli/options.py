@@ -47,6 +47,19 @@ def background_option(command: F) -> F:
     )(command)
 
 
+def input_options(command: F) -> F:
+    """Add ``--include`` and ``--all``: which files of a directory are read."""
+    command = click.option(
+        "--all", "all_files", is_flag=True,
+        help="Read every file of a directory, hidden ones and unknown extensions too "
+             "(as plain text).")(command)
+    command = click.option(
+        "--include", multiple=True, metavar="GLOB",
+        help="Also read the files of a directory whose name matches GLOB ('*.text'), as "
+             "plain text when the extension is unknown (repeatable).")(command)
+    return command
+
+
 def story_options(command: F) -> F:
     """Add ``--story-threshold``: how similar two articles must be to be one story."""
     return click.option(

@@ -4,9 +4,11 @@ result; ``DetenteError`` becomes a one-line message."""
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
@@ -15,7 +17,14 @@ from ..errors import DetenteError
 from ..pipeline import CodeOptions
 from ..store import DEFAULT_DB, RunSummary, Store
 from . import main
-from .options import background_option, executor_from_options, executor_options, story_options
+from .options import (
+    background_option,
+    executor_from_options,
+    executor_options,
+    input_options,
+    story_options,
+)
+from .output import output_errors
 
 COUNTS = click.Choice(["events", "reports"])
 
@@ -33,12 +42,28 @@ def count_option(command):
     )(command)
 
 
+def scope_option(default: str = "all"):
+    def decorate(command):
+        return click.option(
+            "--scope", type=click.Choice(["international", "domestic", "all"]),
+            default=default, show_default=True,
+            help="International events (actors of more than one country, or an "
+                 "international organization) or domestic ones (one country).")(command)
+    return decorate
+
+
 @contextmanager
 def _user_errors() -> Iterator[None]:
     try:
         yield
     except DetenteError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _all_missing(inputs: Sequence[str]) -> bool:
+    """Every input is a path that is not there (not stdin, not a URL)."""
+    return all(name != "-" and not re.match(r"https?://", name, re.IGNORECASE)
+               and not Path(name).exists() for name in inputs)
 
 
 @contextmanager
@@ -56,11 +81,12 @@ def _store(db: str, *, read_only: bool = True) -> Iterator[Store]:
 @click.option("-v", "--verbose", is_flag=True, help="Report each committed batch on stderr.")
 @click.option("--partitions", type=click.Path(file_okay=False), metavar="DIR",
               help="Also write each batch's events as a Parquet file under DIR/run=RUN_ID/.")
+@input_options
 @background_option
 @executor_options
 @story_options
-def run(inputs, db, date, batch_size, verbose, background, workers, engine, scheduler,
-        story_threshold, partitions):
+def run(inputs, db, date, batch_size, verbose, include, all_files, background, workers, engine,
+        scheduler, story_threshold, partitions):
     """Code INPUTS (files, directories, - for stdin) and store them in the database.
 
     Articles already stored are skipped, so running the same input twice adds nothing
@@ -73,8 +99,13 @@ def run(inputs, db, date, batch_size, verbose, background, workers, engine, sche
                        f"{summary.events} event(s) so far", err=True)
 
     def report_rejection(rejected) -> None:
-        click.echo(str(rejected), err=True)
+        click.echo(f"detente: {rejected}", err=True)
 
+    if not Path(db).exists() and _all_missing(inputs):
+        for name in inputs:
+            click.echo(f"detente: {name}: no such file or directory", err=True)
+        click.echo(f"detente: nothing could be read; {db} was not created", err=True)
+        sys.exit(2)
     executor = executor_from_options(workers, engine, scheduler)
     try:
         with _store(db, read_only=False) as store:
@@ -82,16 +113,20 @@ def run(inputs, db, date, batch_size, verbose, background, workers, engine, sche
                 store, inputs, date=date,
                 options=CodeOptions(batch_size=batch_size, background=background),
                 executor=executor, on_rejection=report_rejection, on_batch=report_batch,
-                story_threshold=story_threshold, partitions=partitions)
+                story_threshold=story_threshold, partitions=partitions, include=include,
+                all_files=all_files)
             totals = store.counts()
     finally:
         if executor is not None:
             executor.close()
+    skipped_files = (f"; {summary.files_skipped} file(s) of a directory skipped (--all reads "
+                     "them)" if summary.files_skipped else "")
     click.echo(f"stored {summary.articles} article(s), {summary.events} event report(s), "
                f"{summary.actors} actor mention(s), {summary.quotes} quote(s); "
                f"{summary.rejections} input(s) rejected; "
                f"{summary.skipped} skipped as already stored; "
-               f"{summary.stories} stor{'y' if summary.stories == 1 else 'ies'} in the store")
+               f"{summary.stories} stor{'y' if summary.stories == 1 else 'ies'} in the store"
+               f"{skipped_files}")
     click.echo(f"{db} holds {totals['articles']} article(s), {totals['events']} event "
                f"report(s) ({totals['merged_events']} event(s) once reports are merged), "
                f"{totals['rejections']} rejection(s)")
@@ -109,12 +144,13 @@ def run(inputs, db, date, batch_size, verbose, background, workers, engine, sche
 @click.option("--text", metavar="WORDS", help="Words that the evidence sentence contains.")
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="Rows to print (0: all).")
+@scope_option()
 @count_option
-def events(db, actor, type_, since, until, text, limit, count):
+def events(db, actor, type_, since, until, text, limit, scope, count):
     """List events, oldest first, with the sentence each was read from."""
     with _store(db) as store:
         frame = analysis.events(store, actor=actor, type=type_, since=since, until=until,
-                                text=text, count=count, limit=limit or None)
+                                text=text, scope=scope, count=count, limit=limit or None)
     click.echo(analysis.text_table(frame[analysis.EVENT_COLUMNS], max_width=80))
     if limit and len(frame) == limit:
         click.echo(f"(first {limit}; --limit 0 prints all)", err=True)
@@ -127,12 +163,13 @@ def events(db, actor, type_, since, until, text, limit, count):
 @click.option("--by", type=click.Choice(analysis.PERIODS), default="month", show_default=True)
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
               help="Top events to show with their evidence.")
+@scope_option()
 @count_option
-def dyad(a, b, db, by, top, count):
+def dyad(a, b, db, by, top, scope, count):
     """Relations between A and B (country codes) over time: events per period by quad
     class, summed and mean intensity, and the top events with their evidence."""
     with _store(db) as store, _user_errors():
-        result = analysis.dyad(store, a, b, by=by, top=top, count=count)
+        result = analysis.dyad(store, a, b, by=by, top=top, count=count, scope=scope)
     click.echo(f"{result.a}-{result.b} by {result.by}: {int(result.timeline['events'].sum())} "
                f"{count}")
     click.echo(analysis.text_table(result.timeline.drop(columns=["start"])))
@@ -146,23 +183,29 @@ def dyad(a, b, db, by, top, count):
 @main.command()
 @db_option
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
+@scope_option()
 @count_option
-def actors(db, top, count):
-    """The most active actors: events as source and target, cooperation and conflict."""
+def actors(db, top, scope, count):
+    """The most active actors: events as source and target, cooperation and conflict.
+    An event counts once for each actor among its sources or targets (the GraphML
+    export's node ``events`` counts the same)."""
     with _store(db) as store:
-        click.echo(analysis.text_table(analysis.actors(store, top=top, count=count)))
+        click.echo(analysis.text_table(analysis.actors(store, top=top, count=count,
+                                                       scope=scope)))
 
 
 @main.command()
 @db_option
 @click.option("--min-events", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--undirected", is_flag=True, help="Fold A->B and B->A into one edge.")
+@scope_option()
 @count_option
-def network(db, min_events, undirected, count):
-    """The weighted actor graph: one edge per source and target country."""
+def network(db, min_events, undirected, scope, count):
+    """The weighted actor graph: one edge per source and target country; an event with
+    several targets counts on each of its edges."""
     with _store(db) as store:
         edges = analysis.network(store, count=count, directed=not undirected,
-                                 min_events=min_events)
+                                 min_events=min_events, scope=scope)
     click.echo(analysis.text_table(edges))
 
 
@@ -185,13 +228,14 @@ def show(event_id, db):
 @click.option("--table", default="events", show_default=True,
               type=click.Choice(["events", "articles", "actors", "quotes", "rejections"]),
               help="For parquet and csv: which table (events come from the event view).")
+@scope_option()
 @count_option
-def export(db, fmt, output, table, count):
+def export(db, fmt, output, table, scope, count):
     """Write events as Parquet, CSV, PLOVER JSON lines or the network as GraphML."""
     from ..export import export as export_store
 
-    with _store(db) as store, _user_errors():
-        written = export_store(store, output, fmt, count=count, table=table)
+    with _store(db) as store, _user_errors(), output_errors(output):
+        written = export_store(store, output, fmt, count=count, table=table, scope=scope)
     if output != "-":
         click.echo(f"wrote {written} {'edge' if fmt == 'graphml' else 'record'}(s) to "
                    f"{output}", err=True)
@@ -203,13 +247,15 @@ def export(db, fmt, output, table, count):
               type=click.Path(dir_okay=False), help="The HTML file to write.")
 @click.option("--top-dyads", type=click.IntRange(min=1), default=6, show_default=True)
 @click.option("--top-events", type=click.IntRange(min=1), default=25, show_default=True)
-def report(db, output, top_dyads, top_events):
+@scope_option(default="international")
+def report(db, output, top_dyads, top_events, scope):
     """Write one self-contained HTML report (opens offline): timelines of the top dyads,
     the actor network, the event-type mix and the top events with their evidence."""
     from ..report import write_report
 
-    with _store(db) as store, _user_errors():
-        size = write_report(store, output, top_dyads=top_dyads, top_events=top_events)
+    with _store(db) as store, _user_errors(), output_errors(output):
+        size = write_report(store, output, top_dyads=top_dyads, top_events=top_events,
+                            scope=scope)
     click.echo(f"wrote {output} ({size / 1e6:.1f} MB)", err=True)
 
 

@@ -1,27 +1,35 @@
-"""The dashboard's HTTP server: the standard library's ``ThreadingHTTPServer`` over a
+"""The dashboard's web application: FastAPI (on Starlette) served by uvicorn, over a
 read-only store.
 
-GET only. Pages: ``/`` (search and filter events), ``/event/ID``, ``/dyad``,
+GET (and HEAD) only. Pages: ``/`` (search and filter events), ``/event/ID``, ``/dyad``,
 ``/network``, ``/actors``. JSON: ``/api/events``, ``/api/event/ID``, ``/api/dyad``,
-``/api/network``, ``/api/actors``. Assets (``/static/plotly.min.js`` from the installed
-plotly package, ``/static/style.css``) never come from the network. Requests whose Host
-is not this machine are refused, so a web page elsewhere cannot read the dashboard
-through DNS rebinding.
+``/api/network``, ``/api/actors``. The framework does the routing, checks and converts
+the query parameters (a bad one is a 400 naming it), refuses requests whose Host is not
+this machine when bound to loopback (``TrustedHostMiddleware``: a web page elsewhere
+cannot read the dashboard through DNS rebinding), serves the assets (``StaticFiles`` over
+the installed plotly package's folder; the style sheet from ``report.CSS``) and runs
+each request in a worker thread. Each request queries through a DuckDB cursor of its
+own (``Store._borrow``), so one request's failure or memory cannot fail another's.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import socket
 import threading
 from collections.abc import Callable
-from functools import cache
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
 
 import pandas as pd
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.staticfiles import StaticFiles
 
 from .. import analysis
 from ..errors import ConfigError, DetenteError, StoreError
@@ -30,39 +38,26 @@ from ..store import Store
 from . import pages
 
 PER_PAGE = 50
+MAX_PAGE = 1_000_000  # more pages than any store holds; larger numbers are a 400
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+TRUSTED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
        "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+GET = ["GET", "HEAD"]
+
+Text = Annotated[str | None, Query(max_length=200)]
+Page = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+CountChoice = Literal["events", "reports"]
+PeriodChoice = Literal["day", "week", "month", "quarter", "year"]
+ScopeChoice = Literal["all", "international", "domestic"]
 
 
-@cache
-def plotly_js() -> bytes:
-    from plotly.offline import get_plotlyjs
+def plotly_folder() -> Path:
+    """The installed plotly package's folder holding ``plotly.min.js``."""
+    import plotly
 
-    return get_plotlyjs().encode("utf-8")
-
-
-class Response:
-    def __init__(self, status: int, body: bytes | str, content_type: str,
-                 cache_seconds: int = 0) -> None:
-        self.status = status
-        self.body = body.encode("utf-8") if isinstance(body, str) else body
-        self.content_type = content_type
-        self.cache_seconds = cache_seconds
-
-
-def html(body: str, status: int = 200) -> Response:
-    return Response(status, body, "text/html; charset=utf-8")
-
-
-def as_json(data: Any, status: int = 200) -> Response:
-    return Response(status, json.dumps(data, ensure_ascii=False, default=_json_value),
-                    "application/json; charset=utf-8")
-
-
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    return Path(plotly.__file__).parent / "package_data"
 
 
 def _json_value(value: Any) -> Any:
@@ -73,205 +68,247 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-class Dashboard:
-    """Routes a GET path and query to a response. Holds the store; no state of its own."""
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.routes: dict[str, Callable[[dict[str, str]], Response]] = {
-            "/": self.events_page, "/dyad": self.dyad_page, "/network": self.network_page,
-            "/actors": self.actors_page, "/api/events": self.events_json,
-            "/api/dyad": self.dyad_json, "/api/network": self.network_json,
-            "/api/actors": self.actors_json,
-        }
 
-    def handle(self, path: str, query: dict[str, str]) -> Response:
-        api = path.startswith("/api/")
-        try:
-            if path == "/static/plotly.min.js":
-                return Response(200, plotly_js(), "text/javascript; charset=utf-8", 86400)
-            if path == "/static/style.css":
-                return Response(200, CSS, "text/css; charset=utf-8", 3600)
-            if path == "/favicon.ico":
-                return Response(204, b"", "image/x-icon", 86400)
-            if path.startswith("/event/"):
-                return self.event_page(unquote(path[len("/event/"):]))
-            if path.startswith("/api/event/"):
-                return self.event_json(unquote(path[len("/api/event/"):]))
-            route = self.routes.get(path)
-            if route is None:
-                return self.error(404, f"no page {path}", api)
-            return route(query)
-        except StoreError as exc:
-            missing = str(exc).startswith("no event with id")
-            return self.error(404 if missing else 500, str(exc), api)
-        except DetenteError as exc:
-            return self.error(400, str(exc), api)
+def as_json(data: Any, status: int = 200) -> Response:
+    return Response(json.dumps(data, ensure_ascii=False, default=_json_value),
+                    status_code=status, media_type="application/json; charset=utf-8")
 
-    @staticmethod
-    def error(status: int, message: str, api: bool) -> Response:
-        if api:
-            return as_json({"error": message}, status)
-        return html(pages.error_page(status, message), status)
 
-    # ------------------------------------------------------------------ pages
+def html(body: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(body, status_code=status)
 
-    def _event_filters(self, query: dict[str, str]) -> tuple[dict[str, Any], int]:
-        filters = {k: (query.get(k) or "").strip() or None
-                   for k in ("text", "actor", "type", "since", "until")}
-        filters["count"] = "reports" if query.get("count") == "reports" else "events"
-        try:
-            page = max(1, int(query.get("page") or 1))
-        except ValueError:
-            page = 1
-        return filters, page
 
-    def _events(self, filters: dict[str, Any], page: int) -> tuple[pd.DataFrame, int]:
-        frame = analysis.events(self.store, limit=PER_PAGE, offset=(page - 1) * PER_PAGE,
-                                **filters)
-        total = self.store.count_events(
+def _error(request: Request, status: int, message: str) -> Response:
+    if request.url.path.startswith("/api/"):
+        return as_json({"error": message}, status)
+    return html(pages.error_page(status, message), status)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for error in exc.errors():
+        name = ".".join(str(p) for p in error.get("loc", ())[1:]) or "parameter"
+        parts.append(f"{name}: {error.get('msg', 'invalid value')}")
+    return "bad parameter: " + "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """The filters of the events page and ``/api/events``, checked by the framework."""
+
+    filters: dict[str, Any]
+    page: int
+
+
+def event_query(text: Text = None, actor: Text = None,
+                type: Text = None, since: Text = None,  # noqa: A002 - the query's name
+                until: Text = None, count: CountChoice = "events",
+                scope: ScopeChoice = "all", page: Page = 1) -> EventQuery:
+    values = {"text": text, "actor": actor, "type": type, "since": since, "until": until}
+    filters: dict[str, Any] = {k: (v or "").strip() or None for k, v in values.items()}
+    filters["count"] = count
+    filters["scope"] = None if scope == "all" else scope
+    return EventQuery(filters, page)
+
+
+Filters = Annotated[EventQuery, Depends(event_query)]
+
+
+def create_app(store: Store, *, trusted_hosts: list[str] | None = None) -> FastAPI:
+    """The dashboard application over ``store``. ``trusted_hosts``: the Host names it
+    answers (None: any, for a dashboard bound to a non-loopback address on purpose)."""
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    if trusted_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts,
+                           www_redirect=False)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        if request.method not in GET:
+            return Response(status_code=405, headers={"Allow": "GET, HEAD"})
+        response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Content-Security-Policy"] = CSP
+        if request.url.path.startswith("/static/"):
+            response.headers["Cache-Control"] = "max-age=3600"
+        else:
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameter(request: Request, exc: RequestValidationError):
+        return _error(request, 400, _validation_message(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        message = f"no page {request.url.path}" if exc.status_code == 404 else str(exc.detail)
+        response = _error(request, exc.status_code, message)
+        if exc.headers:
+            response.headers.update(exc.headers)
+        return response
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        missing = str(exc).startswith("no event with id")
+        return _error(request, 404 if missing else 503, str(exc))
+
+    @app.exception_handler(DetenteError)
+    async def user_error(request: Request, exc: DetenteError):
+        return _error(request, 400, str(exc))
+
+    def events_of(filters: dict[str, Any], page: int) -> tuple[pd.DataFrame, int]:
+        frame = analysis.events(store, limit=PER_PAGE, offset=(page - 1) * PER_PAGE, **filters)
+        total = store.count_events(
             count=filters["count"], actor=analysis.check_actor(filters["actor"]),
             type=analysis.check_type(filters["type"]), text=filters["text"],
             since=analysis.check_day(filters["since"]),
-            until=analysis.check_day(filters["until"], end=True))
+            until=analysis.check_day(filters["until"], end=True), scope=filters["scope"])
         return frame, total
 
-    def events_page(self, query: dict[str, str]) -> Response:
-        filters, page = self._event_filters(query)
-        try:
-            frame, total = self._events(filters, page)
-        except DetenteError as exc:
-            return html(pages.error_page(400, str(exc)), 400)
-        return html(pages.events_page(frame, total, filters, page=page, per_page=PER_PAGE))
+    @app.api_route("/", methods=GET, response_class=HTMLResponse)
+    def events_page(query: Filters):
+        frame, total = events_of(query.filters, query.page)
+        return html(pages.events_page(frame, total, query.filters, page=query.page,
+                                      per_page=PER_PAGE))
 
-    def event_page(self, event_id: str) -> Response:
-        return html(pages.event_page(analysis.show(self.store, event_id)))
-
-    def _dyad(self, query: dict[str, str]) -> tuple[analysis.Dyad | None, dict[str, Any]]:
-        form = {"a": query.get("a"), "b": query.get("b"), "by": query.get("by") or "month"}
-        if not form["a"] and not form["b"]:
-            pairs = analysis.top_dyads(self.store, 1)
-            if not pairs:
-                return None, form
-            form["a"], form["b"] = pairs[0]
-        return analysis.dyad(self.store, form["a"] or "", form["b"] or "", by=form["by"]), form
-
-    def dyad_page(self, query: dict[str, str]) -> Response:
-        dyad, form = self._dyad(query)
-        return html(pages.dyad_page(dyad, form, analysis.top_dyads(self.store, 8)))
-
-    def network_page(self, query: dict[str, str]) -> Response:
-        return html(pages.network_page(analysis.network(self.store),
-                                       analysis.network(self.store, directed=False)))
-
-    def actors_page(self, query: dict[str, str]) -> Response:
-        return html(pages.actors_page(analysis.actors(self.store, top=50)))
-
-    # ------------------------------------------------------------------ JSON
-
-    def events_json(self, query: dict[str, str]) -> Response:
-        filters, page = self._event_filters(query)
-        frame, total = self._events(filters, page)
-        return as_json({"total": total, "page": page, "per_page": PER_PAGE,
+    @app.api_route("/api/events", methods=GET)
+    def events_json(query: Filters):
+        frame, total = events_of(query.filters, query.page)
+        return as_json({"total": total, "page": query.page, "per_page": PER_PAGE,
                         "events": records(frame)})
 
-    def event_json(self, event_id: str) -> Response:
-        detail = analysis.show(self.store, event_id)
+    @app.api_route("/event/{event_id:path}", methods=GET, response_class=HTMLResponse)
+    def event_page(event_id: str):
+        return html(pages.event_page(analysis.show(store, event_id)))
+
+    @app.api_route("/api/event/{event_id:path}", methods=GET)
+    def event_json(event_id: str):
+        detail = analysis.show(store, event_id)
         return as_json({"event": {k: _json_value(v) for k, v in detail.event.items()},
                         "article": {k: _json_value(v) for k, v in detail.article.items()},
                         "reports": records(detail.reports),
                         "marks": [list(m) for m in detail.marks]})
 
-    def dyad_json(self, query: dict[str, str]) -> Response:
-        dyad, _ = self._dyad(query)
+    def dyad_of(a: str | None, b: str | None, by: str, scope: str
+                ) -> tuple[analysis.Dyad | None, dict[str, Any]]:
+        form: dict[str, Any] = {"a": a, "b": b, "by": by, "scope": scope}
+        if not a and not b:
+            pairs = analysis.top_dyads(store, 1, scope=scope)
+            if not pairs:
+                return None, form
+            form["a"], form["b"] = pairs[0]
+        return analysis.dyad(store, form["a"] or "", form["b"] or "", by=by,
+                             scope=scope), form
+
+    @app.api_route("/dyad", methods=GET, response_class=HTMLResponse)
+    def dyad_page(a: Text = None, b: Text = None, by: PeriodChoice = "month",
+                  scope: ScopeChoice = "all"):
+        dyad, form = dyad_of(a, b, by, scope)
+        return html(pages.dyad_page(dyad, form, analysis.top_dyads(store, 8, scope=scope)))
+
+    @app.api_route("/api/dyad", methods=GET)
+    def dyad_json(a: Text = None, b: Text = None, by: PeriodChoice = "month",
+                  scope: ScopeChoice = "all"):
+        dyad, _ = dyad_of(a, b, by, scope)
         if dyad is None:
             return as_json({"error": "no events between two actors yet"}, 404)
         return as_json({"a": dyad.a, "b": dyad.b, "by": dyad.by,
                         "timeline": records(dyad.timeline), "top": records(dyad.top),
                         "undated": dyad.undated})
 
-    def network_json(self, query: dict[str, str]) -> Response:
-        return as_json({"edges": records(analysis.network(self.store))})
+    @app.api_route("/network", methods=GET, response_class=HTMLResponse)
+    def network_page(scope: ScopeChoice = "all"):
+        return html(pages.network_page(analysis.network(store, scope=scope),
+                                       analysis.network(store, directed=False, scope=scope),
+                                       scope=scope))
 
-    def actors_json(self, query: dict[str, str]) -> Response:
-        return as_json({"actors": records(analysis.actors(self.store, top=100))})
+    @app.api_route("/api/network", methods=GET)
+    def network_json(scope: ScopeChoice = "all"):
+        return as_json({"edges": records(analysis.network(store, scope=scope))})
+
+    @app.api_route("/actors", methods=GET, response_class=HTMLResponse)
+    def actors_page(scope: ScopeChoice = "all"):
+        return html(pages.actors_page(analysis.actors(store, top=50, scope=scope),
+                                      scope=scope))
+
+    @app.api_route("/api/actors", methods=GET)
+    def actors_json(scope: ScopeChoice = "all"):
+        return as_json({"actors": records(analysis.actors(store, top=100, scope=scope))})
+
+    @app.api_route("/static/style.css", methods=GET)
+    def style():
+        return Response(CSS, media_type="text/css; charset=utf-8")
+
+    @app.api_route("/favicon.ico", methods=GET)
+    def favicon():
+        return Response(status_code=204)
+
+    app.mount("/static", StaticFiles(directory=plotly_folder()), name="static")
+    return app
 
 
-class DashboardServer(ThreadingHTTPServer):
-    daemon_threads = True
+class DashboardServer:
+    """A uvicorn server on a socket that is already bound (so port 0 names its port)."""
 
-    def __init__(self, address: tuple[str, int], dashboard: Dashboard, *,
-                 quiet: bool = False) -> None:
-        self.dashboard = dashboard
-        self.quiet = quiet
-        super().__init__(address, Handler)
+    def __init__(self, app: FastAPI, sock: socket.socket, *, quiet: bool = False) -> None:
+        import uvicorn
+
+        self.socket = sock
+        self.config = uvicorn.Config(app, log_level="warning" if quiet else "info",
+                                     access_log=not quiet, lifespan="off",
+                                     timeout_keep_alive=5,
+                                     log_config=None if quiet else uvicorn.config.LOGGING_CONFIG)
+        self.server = uvicorn.Server(self.config)
+        self._running = threading.Event()
+        self._done = threading.Event()
+
+    @property
+    def server_address(self) -> tuple[str, int]:
+        host, port = self.socket.getsockname()[:2]
+        return host, port
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
+        host, port = self.server_address
         return f"http://{host}:{port}/" if ":" not in str(host) else f"http://[{host}]:{port}/"
 
+    def serve_forever(self) -> None:
+        self._running.set()
+        try:
+            self.server.run(sockets=[self.socket])
+        finally:
+            self._running.clear()
+            self._done.set()
 
-class Handler(BaseHTTPRequestHandler):
-    server: DashboardServer
-    server_version = "detente"
-    sys_version = ""
+    def shutdown(self) -> None:
+        """Ask the server to stop, and wait until it has (as ``socketserver`` does)."""
+        self.server.should_exit = True
+        if self._running.is_set():
+            self._done.wait(timeout=30)
 
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-        self._respond(head=False)
-
-    def do_HEAD(self) -> None:  # noqa: N802
-        self._respond(head=True)
-
-    def _refuse(self) -> None:
-        self.send_response(HTTPStatus.METHOD_NOT_ALLOWED)
-        self.send_header("Allow", "GET, HEAD")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    do_POST = do_PUT = do_DELETE = do_PATCH = _refuse  # noqa: N815 - read-only
-
-    def _respond(self, *, head: bool) -> None:
-        if not self._host_allowed():
-            response = Response(403, "forbidden host\n", "text/plain; charset=utf-8")
-        else:
-            parts = urlsplit(self.path)
-            query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
-            response = self.server.dashboard.handle(parts.path, query)
-        self.send_response(response.status)
-        self.send_header("Content-Type", response.content_type)
-        self.send_header("Content-Length", str(len(response.body)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Content-Security-Policy", CSP)
-        self.send_header("Cache-Control", f"max-age={response.cache_seconds}"
-                         if response.cache_seconds else "no-store")
-        self.end_headers()
-        if not head:
-            self.wfile.write(response.body)
-
-    def _host_allowed(self) -> bool:
-        """When bound to loopback, only requests addressed to this machine by name."""
-        bound = str(self.server.server_address[0])
-        if bound not in LOOPBACK_NAMES:
-            return True
-        host = (self.headers.get("Host") or "").strip()
-        name = host[1:host.index("]")] if host.startswith("[") and "]" in host else \
-            host.rsplit(":", 1)[0]
-        return name in LOOPBACK_NAMES
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - base signature
-        if not self.server.quiet:
-            super().log_message(format, *args)
+    def server_close(self) -> None:
+        self.socket.close()
 
 
 def make_server(store: Store, host: str = "127.0.0.1", port: int = 8765, *,
                 quiet: bool = False) -> DashboardServer:
-    """A dashboard server bound to ``host:port`` (port 0: any free port), not yet serving."""
+    """A dashboard server bound to ``host:port`` (port 0: any free port), not yet serving.
+    Bound to loopback, it answers only requests addressed to this machine by name."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
     try:
-        return DashboardServer((host, port), Dashboard(store), quiet=quiet)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
     except OSError as exc:
+        sock.close()
         raise ConfigError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from exc
+    trusted = TRUSTED_HOSTS if host in LOOPBACK_NAMES else None
+    return DashboardServer(create_app(store, trusted_hosts=trusted), sock, quiet=quiet)
 
 
 def serve(store: Store, *, host: str = "127.0.0.1", port: int = 8765,
@@ -291,8 +328,18 @@ def serve(store: Store, *, host: str = "127.0.0.1", port: int = 8765,
 def start_in_thread(store: Store, host: str = "127.0.0.1", port: int = 0
                     ) -> tuple[DashboardServer, threading.Thread]:
     """A quiet server running in a daemon thread, for tests and notebooks; call
-    ``server.shutdown()`` and ``server.server_close()`` to stop it."""
+    ``server.shutdown()`` then join the thread and ``server.server_close()`` to stop it."""
     server = make_server(store, host, port, quiet=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    _wait_started(server)
     return server, thread
+
+
+def _wait_started(server: DashboardServer, timeout: float = 10.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not server.server.started and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return server.server.started

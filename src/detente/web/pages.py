@@ -23,6 +23,8 @@ from ..report import (
 )
 
 NAV = (("/", "Events"), ("/dyad", "Dyads"), ("/network", "Network"), ("/actors", "Actors"))
+SCOPE_OPTIONS = [("all", "international and domestic"), ("international", "international"),
+                 ("domestic", "domestic")]
 
 
 def layout(title: str, body: str, *, active: str = "/") -> str:
@@ -71,6 +73,7 @@ def events_page(frame: pd.DataFrame, total: int, filters: dict[str, Any], *, pag
         + _input("until", "until", filters.get("until"), placeholder="YYYY-MM-DD")
         + _select("count", "count", filters.get("count"),
                   [("events", "events"), ("reports", "every report")])
+        + _select("scope", "scope", filters.get("scope") or "all", SCOPE_OPTIONS)
         + '<button type="submit">Filter</button></form>')
     rows = []
     for row in frame.to_dict("records"):
@@ -150,6 +153,7 @@ def dyad_page(dyad: analysis.Dyad | None, form: dict[str, Any],
         + _input("a", "actor A", form.get("a"), placeholder="USA", size=6)
         + _input("b", "actor B", form.get("b"), placeholder="CHN", size=6)
         + _select("by", "by", form.get("by") or "month", [(p, p) for p in analysis.PERIODS])
+        + _select("scope", "scope", form.get("scope") or "all", SCOPE_OPTIONS)
         + '<button type="submit">Show</button></form>')
     links = " · ".join(f'<a href="/dyad?{esc(urlencode({"a": a, "b": b}))}">{esc(a)}-{esc(b)}</a>'
                        for a, b in suggestions)
@@ -167,15 +171,23 @@ def dyad_page(dyad: analysis.Dyad | None, form: dict[str, Any],
     return layout("Dyads", "".join(parts), active="/dyad")
 
 
-def network_page(edges: pd.DataFrame, undirected: pd.DataFrame) -> str:
+def _scope_form(action: str, scope: str) -> str:
+    return (f'<form class="filters" method="get" action="{action}">'
+            + _select("scope", "scope", scope, SCOPE_OPTIONS)
+            + '<button type="submit">Show</button></form>')
+
+
+def network_page(edges: pd.DataFrame, undirected: pd.DataFrame, *, scope: str = "all") -> str:
     return layout("Network", (
-        "<section><h2>Actor network</h2>"
+        f"<section><h2>Actor network</h2>{_scope_form('/network', scope)}"
         '<p class="muted">Edge colour: mean intensity (red conflict, blue cooperation); '
         "width: events. Future and hypothetical events are left out.</p>"
         f"{figure_html(network_figure(undirected))}</section>"
         f"<section><h2>Edges</h2>{table_html(edges.head(100))}</section>"), active="/network")
 
 
-def actors_page(frame: pd.DataFrame) -> str:
-    return layout("Actors", f"<section><h2>Most active actors</h2>"
+def actors_page(frame: pd.DataFrame, *, scope: str = "all") -> str:
+    return layout("Actors", f"<section><h2>Most active actors</h2>{_scope_form('/actors', scope)}"
+                  '<p class="muted">events: each event once for every actor among its '
+                  "sources or targets (future and hypothetical ones left out).</p>"
                   f"{table_html(frame)}</section>", active="/actors")
