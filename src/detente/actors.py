@@ -203,9 +203,10 @@ class ActorFinder:
         found: list[Atom] = []
         i, n = 0, len(words)
         lowers = [w.lower() for w in words]
+        toks = list(doc)  # (indexing a Doc makes a new Token each time)
         while i < n:
             lengths = k.lengths.get(lowers[i])
-            lemma = _singular(doc[i])
+            lemma = _singular(toks[i]) if lowers[i].endswith("s") else lowers[i]
             if lemma != lowers[i] and lemma in k.lengths:
                 # phrases of the singular too: "heads of state" is "head of state"
                 lengths = tuple(sorted({*(lengths or ()), *k.lengths[lemma]}, reverse=True))
@@ -216,25 +217,25 @@ class ActorFinder:
                 if length > n - i:
                     continue
                 entries = k.lookup(tuple(words[i:i + length]))
-                last = doc[i + length - 1]
+                last = toks[i + length - 1]
                 if not entries and last.lemma_ and last.lemma_.lower() != words[i + length - 1]:
                     # plural common words: "leaders" is listed as "leader"
                     key = tuple(w.lower() for w in words[i:i + length - 1]) + (
                         last.lemma_.lower(),)
                     entries = list(k.common.get(key, ()))
-                if not entries and length > 1 and _singular(doc[i]) != lowers[i]:
+                if not entries and length > 1 and lemma != lowers[i]:
                     # a plural head before its complement: "heads of state" is "head of state"
-                    key = (_singular(doc[i]), *(w.lower() for w in words[i + 1:i + length]))
+                    key = (lemma, *(w.lower() for w in words[i + 1:i + length]))
                     entries = list(k.common.get(key, ()))
                 if not entries:
                     continue
                 entries = [e for e in entries if _fits(e, doc[i:i + length])]
-                if length == 1 and i > 0 and doc[i - 1].pos_ == "PROPN" and \
-                        doc[i - 1].text[:1].isupper() and not (found and found[-1].end == i):
+                if length == 1 and i > 0 and toks[i - 1].pos_ == "PROPN" and \
+                        toks[i - 1].text[:1].isupper() and not (found and found[-1].end == i):
                     # "Omar Assad" is not Bashar al-Assad, "Greg Abbott" not Tony Abbott: a
                     # surname alias after another first name (not a title, not the person's
                     # own first name in another spelling: "Joao Lourenco") is someone else
-                    given = fold(doc[i - 1].text)
+                    given = fold(toks[i - 1].text)
                     entries = [e for e in entries if e.kind != "person" or
                                given in fold(e.name or "").split()]
                 if not entries:

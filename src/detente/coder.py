@@ -24,7 +24,7 @@ from .dates import resolve as resolve_date
 from .events import ACT_NOUNS, TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
 from .gatherings import Gathering, listed_participants
 from .knowledge import load_knowledge, trigger_cues, trigger_surface_forms
-from .nlp import coder_pipeline, tokenizer_only
+from .nlp import coder_pipeline, parse, tokenizer_only
 from .places import Setting, clause_place, dateline, locate, place_names
 from .records import Actor, Article, CodedArticle, Decision, Event, Location, Quote, Span
 
@@ -47,6 +47,9 @@ class Sentence:
     starts: list[int]  # their char offsets in the sentence
     doc: Doc | None = None
     phrases: list | None = None  # known phrases of an unparsed sentence, scanned once
+    # the pre-pass tokens with their trailing spaces, whitespace tokens included: the
+    # parser takes them as they are instead of tokenizing the sentence a second time
+    tokens: tuple[list[str], list[bool]] = ((), ())  # type: ignore[assignment]
 
 
 class Coder:
@@ -69,9 +72,9 @@ class Coder:
         articles = list(articles)
         split = [self.sentences(a) for a in articles]
         wanted = [s for sents in split for s in sents if self.worth_parsing(s.text)]
-        nlp = coder_pipeline()
-        for sent, doc in zip(wanted, nlp.pipe((s.text for s in wanted),
-                                              batch_size=self.batch_size), strict=True):
+        vocab = coder_pipeline().vocab
+        docs = (Doc(vocab, words=s.tokens[0], spaces=s.tokens[1]) for s in wanted)
+        for sent, doc in zip(wanted, parse(docs, batch_size=self.batch_size), strict=True):
             sent.doc = doc
         return [self._code(a, sents, explain) for a, sents in zip(articles, split, strict=True)]
 
@@ -88,8 +91,13 @@ class Coder:
                     start = offset + sent.start_char + lead
                     base = sent.start_char + lead
                     tokens = [t for t in sent if not t.is_space]
+                    first, last = tokens[0].i, tokens[-1].i  # the sentence without its ends
+                    whole = sent.doc[first:last + 1]
+                    spaces = [bool(t.whitespace_) for t in whole]
+                    spaces[-1] = False
                     out.append(Sentence(len(out), start, text, [t.text for t in tokens],
-                                        [t.idx - base for t in tokens]))
+                                        [t.idx - base for t in tokens],
+                                        tokens=([t.text for t in whole], spaces)))
             offset += len(para) + 2
         return out
 

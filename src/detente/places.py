@@ -484,7 +484,14 @@ def place_names(doc: Doc) -> list[PlaceName]:
     """Proper names in a place slot: the object of "in", "at", "to", "near" or "from"
     ("at the Élysée Palace in Paris"), read whole with their compound words, their "of"
     phrase and their qualifiers; also "the city of Aden", "the capital Santiago" and
-    "Kabul airport" in such a slot."""
+    "Kabul airport" in such a slot. Read once per sentence: the coder asks for every event."""
+    cached = doc.user_data.get("detente.place_names")
+    if cached is None:
+        cached = doc.user_data["detente.place_names"] = _place_names(doc)
+    return cached
+
+
+def _place_names(doc: Doc) -> list[PlaceName]:
     out: list[PlaceName] = []
     seen: set[int] = set()
     for tok in doc:

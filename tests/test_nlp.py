@@ -1,0 +1,35 @@
+"""nlp.parse sets what the pipeline's own attribute ruler and lemmatizer set."""
+
+from spacy.tokens import Doc
+
+from detente.nlp import coder_pipeline, parse, tokenizer_only
+
+SENTENCES = [
+    "The minister didn't say whether she'd meet them, but it's likely they will.",
+    "Russian forces were shelling the city of Kharkiv, officials said on Monday.",
+    "He has got to be kidding; there is no deal, and there are no talks.",
+    "Gonna ask 'em whether that's all they've got, y'all.",
+    "The U.S.-Pakistan Health Dialogue was hosted in Washington.",
+    "We, the Heads of State and Government of Chile and Peru, reaffirm our commitment.",
+]
+
+
+def test_parse_gives_the_pipelines_own_attributes():
+    nlp = coder_pipeline()
+    pre = tokenizer_only()
+    for text in SENTENCES:
+        tokens = pre(text)
+        words = [t.text for t in tokens]
+        spaces = [bool(t.whitespace_) for t in tokens]
+        ours = next(parse([Doc(nlp.vocab, words=words, spaces=spaces)]))
+        theirs = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
+        got = [(t.text, t.pos_, t.lemma_, str(t.morph)) for t in ours]
+        want = [(t.text, t.pos_, t.lemma_, str(t.morph)) for t in theirs]
+        assert got == want, text
+
+
+def test_the_prepass_tokenizer_is_the_parsers():
+    # the coder hands the pre-pass tokens to the parser instead of tokenizing again
+    text = "On Monday the U.S.-Pakistan talks (in Washington) ended; India-China ones didn't."
+    assert [t.text for t in tokenizer_only()(text)] == [t.text for t in
+                                                         coder_pipeline().tokenizer(text)]
