@@ -17,12 +17,19 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from .actors import FIRST, ActorFinder, Discourse, Mention, publisher_for
+from .actors import (
+    FIRST,
+    ActorFinder,
+    Discourse,
+    Gathering,
+    Mention,
+    listed_participants,
+    publisher_for,
+)
 from .codebook import event_type
 from .dates import parse_iso
 from .dates import resolve as resolve_date
 from .events import ACT_NOUNS, TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
-from .gatherings import Gathering, listed_participants
 from .knowledge import load_knowledge, trigger_cues, trigger_surface_forms
 from .nlp import coder_pipeline, parse, tokenizer_only
 from .places import Setting, clause_place, dateline, locate, place_names

@@ -21,8 +21,8 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from .knowledge.tsv import read_tsv
-from .records import Actor
+from ..knowledge.tsv import read_tsv
+from ..records import Actor
 
 # Determiners and quantifiers that make a plural group noun point back at known parties:
 # "the leaders", "both sides", "all parties", "these governments". A bare plural ("leaders
