@@ -22,7 +22,7 @@ DEV_SECTOR_F1 = 0.52  # measured 0.544
 # articles that are only scored, never studied)
 TRAIN_FLOORS = {
     "all": {"dyad": 0.72, "macro": 0.50, "sector": 0.65},  # measured 0.741, 0.523, 0.678
-    "studied": {"dyad": 0.73, "macro": 0.49, "sector": 0.66},  # 0.752, 0.514, 0.687
+    "studied": {"dyad": 0.73, "macro": 0.49, "sector": 0.67},  # measured 0.755, 0.508, 0.699
     "held_out": {"dyad": 0.52, "macro": 0.57, "sector": 0.42},  # 0.556, 0.601, 0.452
 }
 
