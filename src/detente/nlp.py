@@ -57,7 +57,7 @@ def full_pipeline() -> Language:
 def coder_pipeline() -> Language:
     """What the coder parses with: the full pipeline minus the entity recognizer, which
     costs as much as the rest together; people and places come from the knowledge files
-    and proper-name chains instead (see actors.py and places.py)."""
+    and proper-name chains instead (see actors/ and places.py)."""
     return _load(exclude=("ner",))
 
 
