@@ -1,6 +1,6 @@
 """Sort the coder's misses on the studied gold articles into rough kinds (never the held-out).
 
-    python eval/fn_kinds.py PRED.jsonl
+    python eval/fn_kinds.py PRED.jsonl [--gold=train] [-v]
 
 For each required gold dyad that was not predicted: did the coder make any event from that
 sentence, one of the right type, one with the right source? That separates missed triggers
@@ -26,7 +26,9 @@ def norm(text: str) -> str:
 
 
 def main() -> None:
-    gold = load_golds([SHARED / "gold" / "dev.jsonl", SHARED / "gold" / "train.jsonl"])
+    names = [a.split("=", 1)[1] for a in sys.argv[2:] if a.startswith("--gold=")] or [
+        "dev", "train"]
+    gold = load_golds([SHARED / "gold" / f"{name}.jsonl" for name in names])
     held = set(load_ids(HERE / "train_holdout.txt"))
     pred: dict[str, list[dict]] = defaultdict(list)
     for line in open(sys.argv[1], encoding="utf-8"):
