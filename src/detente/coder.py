@@ -268,6 +268,8 @@ class Coder:
             return [], "negated"
         if cand.topic is not None:
             return [], f"what {cand.topic.text!r} is about, not an event the story reports"
+        if cand.framed is not None:
+            return [], f"what {cand.framed.text!r} asks, threatens or promises, not an act"
         source = _actors(cand.source) or _placeholder(cand.source)
         target = [a for a in _actors(cand.target)
                   if not any(a.start == s.start and a.end == s.end for s in source)] or \

@@ -46,6 +46,10 @@ ACT_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", 
 PERFORMATIVES = {"thank", "congratulate", "commend", "welcome", "express", "extend", "honor",
                  "recognize", "condemn", "applaud", "praise", "salute", "offer", "convey"}
 HEDGE_HEADS = {"appear", "seem", "try", "attempt", "seek"}
+# Events whose verb frames another act as its content: a demand, a threat, a promise
+FRAMING_TYPES = {"REQUEST", "THREATEN", "AGREE"}
+FRAMING_LEMMAS = {"urge", "call", "ask", "demand", "press", "appeal", "request", "implore",
+                  "threaten", "warn", "vow", "promise", "pledge", "offer", "propose"}
 # Verbs and nouns whose object is what was talked about: an act in it is a topic
 TOPIC_VERBS = {"discuss", "review", "address", "examine", "explore", "assess", "debate",
                "cover", "exchange", "consult", "talk", "focus", "touch", "deliberate"}
@@ -83,6 +87,7 @@ class Candidate:
     governor: Token  # the verb whose clause carries the modality (light verb for nominals)
     object_word: Token | None = None  # an object that names no actor ("released a statement")
     topic: Token | None = None  # the discussion verb whose subject matter this is, if any
+    framed: Token | None = None  # the demand, threat or promise this act is the content of
 
 
 class EventReader:
@@ -295,7 +300,10 @@ class EventReader:
         wanted = set(words.split("|")) if words else None
         if kind in ("prep", "prt"):
             deps = ("prep", "agent", "dative") if kind == "prep" else ("prt", "prep", "advmod")
-            return any(c.dep_ in deps and c.lower_ in wanted for c in children)
+            return any(c.dep_ in deps and c.lower_ in wanted for c in children) or (
+                kind == "prep" and any(  # "call for Russia to end": the clause's "for"
+                    g.dep_ == "mark" and g.lower_ in wanted for c in children
+                    if c.dep_ in ("advcl", "ccomp", "xcomp") for g in c.children))
         if kind == "dobj":
             objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
             if not objs or wanted is None:
@@ -347,6 +355,7 @@ class EventReader:
                         out.append(cand)
         for cand in out:
             cand.topic = topic_of(cand.token)
+        _frame(out, index, self)
         return out
 
     def _verb(self, verb: Token, row: Trigger, index) -> Candidate | None:
@@ -423,6 +432,16 @@ class EventReader:
                 # Haiti": who the promised help is for
                 for o in (c for c in verb.children if c.dep_ == "dobj"):
                     target = self._beneficiaries(o, index)
+            if not target and row.type in ("REQUEST", "THREATEN"):
+                # "called for Russia to end", "demanded that China release": whoever is to
+                # act is the one asked (or warned)
+                for c in verb.children:
+                    if c.dep_ in ("ccomp", "advcl") and (c.dep_ == "ccomp" or any(
+                            g.dep_ == "mark" and g.lower_ in ("for", "that") for g in c.children)):
+                        subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                        if subj:
+                            target = self.actors_at(subj[0], index)
+                            break
             if not target:  # "hold Russia accountable": the small clause's subject
                 for c in verb.children:
                     if c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ == "ADJ":
@@ -547,6 +566,29 @@ class EventReader:
                 c.dep_ == "amod" and c.lower_ in RELATIONSHIP_WORDS for c in noun.children):
             return None  # a description of a relationship, not an event
         return Candidate(row, noun, source, target, rule, governor)
+
+
+def _frame(cands: list[Candidate], index, reader: EventReader) -> None:
+    """Acts inside a demand, threat, promise or offer ("urged X to withdraw", "threatened to
+    impose sanctions on Y", "pledged to provide aid") are what was asked, threatened or
+    promised, not acts that happened: each is marked ``framed``, and the frame's event takes
+    its target when it has none ("threatened to impose sanctions on Russia": Russia). A
+    complement's subject is the frame's target too: "called for Russia to end", "demanded
+    that China release"."""
+    by_token = {c.token.i: c for c in cands}
+    for cand in cands:
+        frame = cand.governor
+        if frame.dep_ not in ("xcomp", "ccomp", "advcl") or frame.head.i == frame.i:
+            continue
+        outer = by_token.get(frame.head.i)
+        if outer is None or outer.trigger.type not in FRAMING_TYPES or \
+                outer.trigger.lemma not in FRAMING_LEMMAS:
+            continue
+        cand.framed = outer.token
+        if not outer.target:
+            subj = [c for c in frame.children if c.dep_ in ("nsubj", "nsubjpass")]
+            outer.target = (reader.actors_at(subj[0], index) if subj else []) or [
+                m for m in cand.target if m not in outer.source]
 
 
 def topic_of(trigger: Token) -> Token | None:
