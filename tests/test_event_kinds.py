@@ -4,25 +4,7 @@ pairs, threats held out on a condition, the content of demands and threats.
 Each test names the kind of sentence it stands for; the texts are written for the tests.
 """
 
-from detente.clean import clean
-from detente.pipeline import _coder
-from detente.records import RawDocument
-
-WH = "The White House"
-
-
-def code(text, date="2023-03-08", source=None):
-    article = clean(RawDocument(id="t", text=text, where="test", date=date, source=source))
-    return _coder().code(article)
-
-
-def parties(event):
-    return sorted({a.country for a in (*event.source, *event.target)})
-
-
-def of_type(coded, kind):
-    return [e for e in coded.events if e.type == kind]
-
+from coding_helpers import code, of_type, parties
 
 
 def test_a_state_of_mind_about_someone_is_an_event():
@@ -51,10 +33,9 @@ def test_what_a_meeting_discussed_is_no_event():
     coded = code(
         "Foreign Minister Annalena Baerbock met with Secretary of State Antony Blinken in "
         "Berlin. They discussed Russia's invasion of Ukraine and their commitment to "
-        "support Kyiv.", source="U.S. Department of State")
+        "support Kyiv.", source=STATE, explain=True)
     assert {e.type for e in coded.events} == {"CONSULT"}
-    assert any("is about" in d.reason for d in _coder().code(coded.article, explain=True)
-               .decisions)
+    assert any("is about" in d.reason for d in coded.decisions)
 
 
 def test_a_hyphenated_pair_names_both_sides_of_a_meeting():

@@ -3,25 +3,7 @@
 Each test names the kind of sentence it stands for; the texts are written for the tests.
 """
 
-from detente.clean import clean
-from detente.pipeline import _coder
-from detente.records import RawDocument
-
-WH = "The White House"
-
-
-def code(text, date="2023-03-08", source=None):
-    article = clean(RawDocument(id="t", text=text, where="test", date=date, source=source))
-    return _coder().code(article)
-
-
-def parties(event):
-    return sorted({a.country for a in (*event.source, *event.target)})
-
-
-def of_type(coded, kind):
-    return [e for e in coded.events if e.type == kind]
-
+from coding_helpers import WH, code, of_type, parties
 
 
 def test_closing_participant_list_joins_every_event_told_of_the_group():
