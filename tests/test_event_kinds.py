@@ -4,7 +4,7 @@ pairs, threats held out on a condition, the content of demands and threats.
 Each test names the kind of sentence it stands for; the texts are written for the tests.
 """
 
-from coding_helpers import code, of_type, parties
+from coding_helpers import STATE, code, of_type, parties
 
 
 def test_a_state_of_mind_about_someone_is_an_event():
