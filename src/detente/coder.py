@@ -481,7 +481,6 @@ def told_of_gatherings(events: list[Event], told: list[tuple[int, Gathering, str
         a.country == GROUP for a in (*e.source, *e.target))]
 
 
-
 def _owned_by_source(actor: Actor, source: list[Actor]) -> bool:
     """A target phrase possessed by a pronoun that stands for the source ("their
     militaries", "its forces") belongs to the source."""

@@ -82,8 +82,8 @@ def resolve(words: Iterable[str], published: str | None) -> tuple[str | None, st
             return d.isoformat(), "day"
         if m and i > 0 and lows[i - 1].isdigit() and len(lows[i - 1]) <= 2:
             continue  # "8 December" is read from its day, below
-        if m and i + 1 < len(toks) and _year(toks[i + 1]):
-            return date(_year(toks[i + 1]), m, 1).isoformat(), "month"  # "in June 2020"
+        if m and i + 1 < len(toks) and (year := _year(toks[i + 1])):
+            return date(year, m, 1).isoformat(), "month"  # "in June 2020"
         if w.isdigit() and len(w) <= 2 and i + 1 < len(toks) and _month(toks[i + 1]) and \
                 toks[i + 1][:1].isupper():
             m = _month(toks[i + 1])  # "8 December 2004", "on 12 June"
@@ -95,9 +95,10 @@ def resolve(words: Iterable[str], published: str | None) -> tuple[str | None, st
             if d > pub and year is None:
                 d = date(pub.year - 1, m, int(w)) if not (m == 2 and int(w) == 29) else d
             return d.isoformat(), "day"
-        if w in ("in", "since", "during") and i + 1 < len(toks) and _year(toks[i + 1]) and not (
+        if w in ("in", "since", "during") and i + 1 < len(toks) and (
+                year := _year(toks[i + 1])) and not (
                 i + 2 < len(lows) and lows[i + 2] in ("people", "percent", "%")):
-            return date(_year(toks[i + 1]), 1, 1).isoformat(), "year"  # "in 2015"
+            return date(year, 1, 1).isoformat(), "year"  # "in 2015"
     return pub.isoformat(), "publication"
 
 

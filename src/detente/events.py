@@ -374,10 +374,8 @@ class EventReader:
         if "speech" in row.flags:
             # "X alleged (that) Y did Z": Y is the target
             for c in verb.children:
-                if c.dep_ == "ccomp":
-                    subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-                    if subj:
-                        target = self.actors_at(subj[0], index)
+                if c.dep_ == "ccomp" and (subj := _subject(c)) is not None:
+                    target = self.actors_at(subj, index)
         if passive:
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
@@ -387,9 +385,8 @@ class EventReader:
             if not target and verb.dep_ in ("advcl", "pcomp", "xcomp", "conj"):
                 # "died after being shot": the one who died was shot
                 head = verb.head if verb.dep_ != "pcomp" else verb.head.head
-                subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subj:
-                    target = self.actors_at(subj[0], index)
+                if (subj := _subject(head)) is not None:
+                    target = self.actors_at(subj, index)
         else:
             children = list(verb.children)
             for c in list(children):
@@ -437,11 +434,10 @@ class EventReader:
                 # act is the one asked (or warned)
                 for c in verb.children:
                     if c.dep_ in ("ccomp", "advcl") and (c.dep_ == "ccomp" or any(
-                            g.dep_ == "mark" and g.lower_ in ("for", "that") for g in c.children)):
-                        subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-                        if subj:
-                            target = self.actors_at(subj[0], index)
-                            break
+                            g.dep_ == "mark" and g.lower_ in ("for", "that") for g in c.children)
+                    ) and (subj := _subject(c)) is not None:
+                        target = self.actors_at(subj, index)
+                        break
             if not target:  # "hold Russia accountable": the small clause's subject
                 for c in verb.children:
                     if c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ == "ADJ":
@@ -477,9 +473,8 @@ class EventReader:
         """A state of mind said of someone, about someone: "The United States is deeply
         concerned by X's attacks" (ACCUSE), "I am grateful to Y" (SUPPORT). Whoever is in
         that state is the source, the object of its preposition the target."""
-        subj = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj:
-            source, how = self.actors_at(subj[0], index), "subject"
+        if (subj := _subject(word)) is not None:
+            source, how = self.actors_at(subj, index), "subject"
         elif word.dep_ in ("acomp", "oprd", "xcomp") and word.head.pos_ in ("VERB", "AUX"):
             source, how = self.subject_of(word.head, index)
         else:
@@ -568,6 +563,11 @@ class EventReader:
         return Candidate(row, noun, source, target, rule, governor)
 
 
+def _subject(clause: Token) -> Token | None:
+    """A clause's subject, active or passive: who is to act or was acted on."""
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _frame(cands: list[Candidate], index, reader: EventReader) -> None:
     """Acts inside a demand, threat, promise or offer ("urged X to withdraw", "threatened to
     impose sanctions on Y", "pledged to provide aid") are what was asked, threatened or
@@ -586,8 +586,8 @@ def _frame(cands: list[Candidate], index, reader: EventReader) -> None:
             continue
         cand.framed = outer.token
         if not outer.target:
-            subj = [c for c in frame.children if c.dep_ in ("nsubj", "nsubjpass")]
-            outer.target = (reader.actors_at(subj[0], index) if subj else []) or [
+            subj = _subject(frame)
+            outer.target = (reader.actors_at(subj, index) if subj is not None else []) or [
                 m for m in cand.target if m not in outer.source]
 
 

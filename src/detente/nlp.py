@@ -118,7 +118,6 @@ class Attributes:
     def __init__(self, ruler, lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self.attrs = ruler.attrs
-        self.single: list[tuple[int, Any]] = []
         self.multi: list[tuple[int, list, int]] = []
         # single-token patterns indexed by the tag or word they need, so that a token is
         # tested only against the patterns that can apply to it
@@ -131,7 +130,6 @@ class Attributes:
                 self.multi.append((idx, [_matcher(t) for t in tokens], pattern.get("index", 0)))
                 continue
             entry = (idx, _matcher(tokens[0]))
-            self.single.append(entry)
             tag, word = tokens[0].get("TAG"), tokens[0].get("LOWER")
             if isinstance(tag, str):
                 self._by_tag.setdefault(tag, []).append(entry)
