@@ -251,7 +251,7 @@ class EventReader:
             if m is not None and m not in found:
                 found.append(m)
         if len(found) == 1 and "pair" in found[0].how.split():
-            return found  # one phrase for both: "U.S.-Pakistan" (see actors: a pair)
+            return found  # one phrase for both: "U.S.-Kenya" (see actors: a pair)
         if len(found) < 2:
             return []
         gaps = [doc[a.end:b.start] for a, b in zip(found, found[1:], strict=False)]
@@ -402,7 +402,7 @@ class EventReader:
             if "lightobj" in row.flags and any(
                     c.dep_ == "dobj" and (c.lemma_.lower(), "NOUN") in self.triggers
                     for c in children):
-                return None  # "hosted the U.S.-Pakistan Dialogue": the dialogue is the event
+                return None  # "hosted the U.S.-Kenya Dialogue": the dialogue is the event
             if "nocomplement" in row.flags and any(c.dep_ in ("oprd", "xcomp", "ccomp")
                                                    for c in children):
                 return None  # "called him the chief counsel" names him
@@ -698,7 +698,7 @@ def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
             return "asserted"  # "I want to thank": the thanking is done by saying it
         if tok.lemma_ in FUTURE_HEADS and (gov.dep_ == "xcomp" or gov.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in gov.children)):
-            return "future"  # "we intend to work to cooperate"
+            return "future"  # "they plan to work to cooperate"
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in tok.children) \
                 and gov.dep_ == "xcomp":
             return "future"

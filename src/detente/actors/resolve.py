@@ -79,7 +79,7 @@ class MentionResolver:
             if tok.dep_ in ("conj", "appos") and h in covered and _names_country(atom) and \
                     _names_country(covered[h]) and self._listed_under_noun(head, covered, base):
                 # "officials from Kenya, Uganda and Rwanda": one phrase, each country (on from
-                # the root of the name before: "the Republic of El Salvador, the Republic of")
+                # the root of the name before: "the Republic of Chile, the Republic of")
                 named = covered[h]
                 tok = doc[named.start:named.end].root
                 continue
@@ -113,7 +113,7 @@ class MentionResolver:
         "of", "from" or "for": "the foreign ministers of Chile, Peru and Bolivia"."""
         while True:
             atom = covered.get(tok.i - base)
-            if atom is not None:  # "the Federative Republic of Brazil": from the name's root
+            if atom is not None:  # "the Republic of Chile": from the name's root
                 tok = tok.doc[atom.start + base:atom.end + base].root
             # (the parser links a long list's items as conjuncts or appositions)
             if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
@@ -195,7 +195,7 @@ class MentionResolver:
                        if e.kind in ("country", "adjective") and not a.portfolio)
         if len(named) > 1 and all(doc[a_end:b_start].text.strip() in ("-", "–", "/") for
                                   a_end, b_start in _gaps(group)):
-            # "the U.S.-Pakistan Health Dialogue", "India-China talks": a pair, both sides
+            # "the U.S.-Kenya Trade Dialogue", "India-China talks": a pair, both sides
             coordinated = list(dict.fromkeys(c for _, c in named))
             how.append("pair")
         for atom, e in entries:
