@@ -109,5 +109,5 @@ def test_protest_nouns_name_the_story_civilians_and_what_they_are_against():
 
 def test_the_victim_of_a_condemned_act_is_not_the_accused():
     coded = code("Canada condemned the killing of the journalist by Saudi agents.\n\n"
-                 "Japan condemned their arbitrary detention.")
+                 "Japan condemned their unlawful detention.")
     assert dyads(coded) == {("ACCUSE", ("CAN",), ("SAU",))}

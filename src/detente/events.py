@@ -28,7 +28,7 @@ from .knowledge.tsv import read_tsv
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 # Participles that describe the subject's stance, not something done to it:
-# "the United States is committed to engage" is the United States acting.
+# "Norway is committed to help" is Norway acting.
 STATIVE_PARTICIPLES = {"commit", "determine", "prepare", "dedicate", "resolve", "poise", "set"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"}
 RELATIVE = {"which", "who", "that", "whom", "whose"}
@@ -70,7 +70,7 @@ UNDIRECTED = {"CONSULT", "AGREE", "COOPERATE"}
 RELATIONSHIP_WORDS = {"continual", "continuing", "ongoing", "regular", "constant", "longstanding",
                       "long-standing", "close", "strong", "deep", "enduring", "historic",
                       "bilateral", "mutual", "shared", "robust", "growing"}
-# Light verbs that report the act itself: "maintains regular communication with Trump" is
+# Light verbs that report the act itself: "maintains close contact with Rome" is
 # an event even with a relationship word, "emphasized the continual dialogue" is not.
 ACTIVITY_VERBS = {"maintain", "hold", "have", "conduct", "keep", "continue", "organize"}
 
@@ -214,7 +214,7 @@ class EventReader:
         return [], "none"
 
     def _accused(self, verb: Token, target: list, index) -> list:
-        """In "condemned their arbitrary detention" the possessor suffered the act: the
+        """In "condemned their unlawful detention" the possessor suffered the act: the
         accused is its agent ("detention by China"), if the sentence names one."""
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             if obj.lemma_.lower() not in PATIENT_NOUNS:
@@ -520,7 +520,7 @@ class EventReader:
             rule += f"/light:{head.lemma_.lower()}/{how}"
             target = target or self._prep_objects(head, set(row.target_preps) | {"to", "with"},
                                                    index)
-        if not source:  # "criticism by the Greek foreign minister"
+        if not source:  # "criticism by the Dutch prime minister"
             source = self._prep_objects(noun, {"by"}, index)
             if source:
                 rule += "/by"

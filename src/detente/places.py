@@ -564,7 +564,7 @@ def clause_place(doc: Doc, triggers: set[int], actors: set[int] = frozenset(),
     word or governing verb (``triggers``: "met in Rome", "talks in Doha"), to the head
     of one of its actors (``actors``: "met the minister in Bali"), or a venue of its object
     ("hosted the dialogue at the Ministry in Lima"); not one that tells
-    where something else is ("promoting democracy in Belarus"). "to" counts after a
+    where something else is ("supporting free media in Moldova"). "to" counts after a
     trigger only ("travel to Warsaw", not "Ambassador to France"). With ``objects``, a
     place that is the trigger's object counts too ("shelled Kharkiv")."""
     triggers = set(triggers)

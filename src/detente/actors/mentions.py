@@ -14,7 +14,7 @@ from ..records import Actor
 MONARCHS = {"king", "queen", "emir", "sultan", "crown prince", "prince", "princess", "sheikh",
             "his majesty", "her majesty", "his royal highness", "her royal highness", "monarch",
             "taoiseach", "chancellor", "premier", "grand duke"}
-# Sector words that any more specific one overrides: "leader of the democratic opposition"
+# Sector words that any more specific one overrides: "leader of the main opposition"
 # is OPP, "military leaders" MIL.
 WEAK_SECTOR_WORDS = {"leader", "leaders", "leadership", "official", "officials", "representative",
                      "representatives", "member", "members", "people", "head", "chief"}

@@ -169,7 +169,7 @@ class PhraseMatcher:
         found = list(found)
         spans = list(person_ents)
         # a proper name right after a title is a person even when NER missed it
-        # ("Ukrainian Minister of Defence Oleksii Reznikov")
+        # ("Estonian Minister of Finance Jane Doe")
         for atom in found:
             if any(e.kind == "title" for e in atom.entries):
                 head = doc[atom.start:atom.end].root.head
@@ -177,8 +177,8 @@ class PhraseMatcher:
                 if head.pos_ == "PROPN" and h not in covered and h >= atom.end and not any(
                         s <= h < e for s, e in spans):
                     spans.append((h, h + 1))
-        # proper-name chains that the recognizer left unlabelled: "Phil Chetwynd, director
-        # of global news for AFP"; or a surname the article has introduced ("al-Quaety")
+        # proper-name chains that the recognizer left unlabelled: "Jane Doe, director
+        # of news for Reuters"; or a surname the article has introduced ("al-Quaety")
         known = set(known_people)
         j = 0
         while j < n:
@@ -200,7 +200,7 @@ class PhraseMatcher:
                 names = [t for t in chain if t.text[:1].isupper()]
                 if chain[-1].text in self.k.name_heads or (
                         k + 1 < n and doc[k + 1].text in self.k.name_heads):
-                    j = k + 1  # "Incident Management Assistance Team" names no person
+                    j = k + 1  # "Flood Response Support Team" names no person
                     continue
                 words_in = [t for t in chain if t.text != "-"]
                 if (len(names) >= 2 and len(words_in) <= 5 and chain.root.dep_ in (

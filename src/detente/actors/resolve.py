@@ -440,7 +440,7 @@ def _inherit_from_groups(doc, mentions: list[Mention], discourse: Discourse | No
                          ) -> list[Mention]:
     """People listed under a group take its country: "American leaders, including
     Secretary of State Marco Rubio and Steve Witkoff"; people an apposition places
-    ("Phil Chetwynd, director of global news for AFP"); and, last, people a government's
+    ("Jane Doe, director of news for Reuters"); and, last, people a government's
     own release names with no nationality at all, who are its own."""
     base = _base(doc)
     by_head = {m.head: m for m in mentions}
@@ -451,7 +451,7 @@ def _inherit_from_groups(doc, mentions: list[Mention], discourse: Discourse | No
         actor = m.actors[0]
         if actor.country is not None or not m.person:
             continue
-        # "Phil Chetwynd, director of global news for AFP": the apposition says who
+        # "Jane Doe, director of news for Reuters": the apposition says who
         for appos in (c for c in doc[m.head].children if c.dep_ == "appos"):
             inside = [by_token[t.i - base] for t in appos.subtree
                       if t.i - base in by_token and by_token[t.i - base] is not m]
