@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .actors import (
@@ -25,12 +26,13 @@ from .actors import (
     Mention,
     listed_participants,
     publisher_for,
+    standing_words,
 )
 from .codebook import event_type
 from .dates import parse_iso
 from .dates import resolve as resolve_date
 from .events import ACT_NOUNS, TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
-from .knowledge import load_knowledge, trigger_cues, trigger_surface_forms
+from .knowledge import inflections, load_knowledge, trigger_cues, trigger_surface_forms
 from .nlp import coder_pipeline, parse, tokenizer_only
 from .places import Setting, clause_place, dateline, locate, place_names
 from .records import Actor, Article, CodedArticle, Decision, Event, Location, Quote, Span
@@ -68,6 +70,8 @@ class Coder:
         self.reader = EventReader()
         self.forms = trigger_surface_forms()
         self.cues = trigger_cues()
+        self.standing = standing_words()
+        self.speech_forms = frozenset({"according"}.union(*map(inflections, SPEECH)))
         self.batch_size = batch_size
 
     # ---- public -----------------------------------------------------------------------
@@ -78,7 +82,7 @@ class Coder:
                   ) -> list[CodedArticle]:
         articles = list(articles)
         split = [self.sentences(a) for a in articles]
-        wanted = [s for sents in split for s in sents if self.worth_parsing(s.text)]
+        wanted = [s for sents in split for s in sents if self.why_not_parsed(s) is None]
         vocab = coder_pipeline().vocab
         docs = (Doc(vocab, words=s.tokens[0], spaces=s.tokens[1]) for s in wanted)
         for sent, doc in zip(wanted, parse(docs, batch_size=self.batch_size), strict=True):
@@ -91,35 +95,52 @@ class Coder:
         pre = tokenizer_only()
         offset = 0
         for para in article.text.split("\n\n"):
-            for sent in pre(para).sents:
-                text = sent.text.strip()
-                if text:
-                    lead = len(sent.text) - len(sent.text.lstrip())
-                    start = offset + sent.start_char + lead
-                    base = sent.start_char + lead
-                    tokens = [t for t in sent if not t.is_space]
-                    first, last = tokens[0].i, tokens[-1].i  # the sentence without its ends
-                    whole = sent.doc[first:last + 1]
-                    spaces = [bool(t.whitespace_) for t in whole]
-                    spaces[-1] = False
-                    out.append(Sentence(len(out), start, text, [t.text for t in tokens],
-                                        [t.idx - base for t in tokens],
-                                        tokens=([t.text for t in whole], spaces)))
+            doc = pre(para)
+            # each token read once (a Doc makes a new Token object at every access)
+            texts, starts, spaced, blank = [], [], [], []
+            for t in doc:
+                texts.append(t.text)
+                starts.append(t.idx)
+                spaced.append(bool(t.whitespace_))
+                blank.append(t.is_space)
+            for sent in doc.sents:
+                kept = [i for i in range(sent.start, sent.end) if not blank[i]]
+                if not kept:
+                    continue
+                first, last = kept[0], kept[-1]  # the sentence without its ends
+                base = starts[first]
+                spaces = spaced[first:last + 1]
+                spaces[-1] = False
+                text = para[base:starts[last] + len(texts[last])]
+                out.append(Sentence(len(out), offset + base, text, [texts[i] for i in kept],
+                                    [starts[i] - base for i in kept],
+                                    tokens=(texts[first:last + 1], spaces)))
             offset += len(para) + 2
         return out
 
-    def worth_parsing(self, text: str) -> bool:
-        """The cheap test: a quotation (its speaker matters), or a trigger word form with
-        the second word its lexicon rows need ("call" + "on", "look" + "forward")."""
-        if "“" in text or '"' in text:
-            return True
-        cues = self.cues
+    def why_not_parsed(self, sent: Sentence) -> str | None:
+        """The cheap test, on the pre-pass's words: why the sentence can hold neither an
+        event nor a quotation's speaker, or None if it is worth parsing. An event needs a
+        trigger word form (with the second word its lexicon rows need: "call" + "on",
+        "look" + "forward"), a speaker needs a quotation and a speech verb ("said",
+        "according to"), and both need a word that can name someone: a known phrase, a
+        name, a pronoun or a group word ("the two", "both sides")."""
+        text = sent.text
         words = set(re.findall(r"[a-z]+", text.lower()))
-        for word in words & self.forms:
-            needed = cues[word]
-            if needed is None or not needed.isdisjoint(words):
-                return True
-        return False
+        quoted = ("“" in text or '"' in text) and not words.isdisjoint(self.speech_forms)
+        cues = self.cues
+        if not quoted and not any(cues[word] is None or not cues[word].isdisjoint(words)
+                                  for word in words & self.forms):
+            return "no trigger word"
+        if sent.phrases is None:
+            sent.phrases = self.finder.phrase_scan(sent.words)
+        if sent.phrases or not words.isdisjoint(self.standing):
+            return None
+        first, *rest = sent.words
+        if any(w[:1].isupper() for w in rest) or (
+                first[:1].isupper() and first.lower() not in STOP_WORDS):
+            return None  # a name, maybe of someone the article named before
+        return "no word that can name an actor"
 
     # ---- coding -------------------------------------------------------------------------
     def _code(self, article: Article, sents: list[Sentence], explain: bool) -> CodedArticle:
@@ -137,6 +158,7 @@ class Coder:
             discourse.sentence = sent.index
             doc = sent.doc
             if doc is None:  # no trigger word: only who is named, for later mentions
+                quotes.extend(self._quotes(article, sent, None))
                 setting.observe_words(sent.words, sent.start, discourse.focus)
                 for m in self.finder.light_mentions(sent.words, sent.starts, discourse,
                                                     sent.start, sent.phrases):
@@ -149,9 +171,7 @@ class Coder:
             if speaker is not None and any(t.lower_ in FIRST for t in doc):
                 mentions = self.finder.mentions(doc, discourse, offset=sent.start,
                                                 speaker=speaker)
-            for q in QUOTE.finditer(sent.text):
-                quotes.append(Quote(article.id, q.group(1), sent.start + q.start(1),
-                                    sent.start + q.end(1), speaker))
+            quotes.extend(self._quotes(article, sent, speaker))
             self._add_listed(doc, mentions, discourse)
             for cand in self.reader.candidates(doc[:], mentions):
                 made, why = self._event(article, sent, cand, pub, discourse.here or discourse.focus)
@@ -170,6 +190,11 @@ class Coder:
         return CodedArticle(article=article, events=tuple(events), quotes=tuple(quotes),
                             actors=tuple(actors), sentences=len(sents),
                             decisions=tuple(decisions))
+
+    @staticmethod
+    def _quotes(article: Article, sent: Sentence, speaker: Actor | None) -> list[Quote]:
+        return [Quote(article.id, q.group(1), sent.start + q.start(1), sent.start + q.end(1),
+                      speaker) for q in QUOTE.finditer(sent.text)]
 
     def _add_listed(self, doc: Doc, mentions: list[Mention], discourse) -> None:
         """Participant lists join the gathering: "Participants in the call included A, B
@@ -227,7 +252,8 @@ class Coder:
         for sent in sents:
             doc = sent.doc
             if doc is None:
-                sent.phrases = self.finder.phrase_scan(sent.words)
+                if sent.phrases is None:
+                    sent.phrases = self.finder.phrase_scan(sent.words)
                 found = [entries for _, _, entries in sent.phrases]
             else:
                 found = [atom.entries for atom in self.finder.phrase_atoms(doc)]

@@ -38,6 +38,6 @@ def explain(coded: CodedArticle) -> str:
             if d.outcome != "event":
                 lines.append(f"    no event from {d.trigger!r}: {d.reason}")
         if not actors and not events and sent.index not in by_sentence:
-            lines.append("    (no trigger word: not parsed)" if not coder.worth_parsing(
-                sent.text) else "    (no candidate event)")
+            why = coder.why_not_parsed(sent)
+            lines.append(f"    ({why}: not parsed)" if why else "    (no candidate event)")
     return "\n".join(lines)

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from ..knowledge.tsv import read_tsv
 from ..records import Actor
+from .mentions import FIRST, GROUP_WORDS, IT, PERSONAL, PLURAL
 
 # Determiners and quantifiers that make a plural group noun point back at known parties:
 # "the leaders", "both sides", "all parties", "these governments". A bare plural ("leaders
@@ -43,6 +44,16 @@ JOINING_VERBS = {"attend", "join"}
 def group_nouns() -> frozenset[str]:
     """Singular lowercase nouns that can stand for a gathering's parties (group_nouns.tsv)."""
     return frozenset(row["word"] for _, row in read_tsv("group_nouns.tsv"))
+
+
+@cache
+def standing_words() -> frozenset[str]:
+    """Lowercase words that can stand for actors named elsewhere in the story: pronouns,
+    numbers and group nouns ("they", "the two", "both sides", "the participants"). With
+    known phrases and names, what the coder's pre-pass looks for before it parses."""
+    groups = group_nouns() | set(GROUP_WORDS) | PARTICIPANT_NOUNS
+    return frozenset(PERSONAL | PLURAL | IT | FIRST | NUMBERS | groups
+                     | {word + "s" for word in groups})
 
 
 def _key(actor: Actor) -> tuple:
@@ -126,8 +137,8 @@ def listed_participants(verb: Token) -> list[Token] | None:
     sentence lists none: "Participants in the call included A, B and C" (the objects), "The
     summit was attended by A and B", "They were joined by C" (the agents)."""
     lemma = verb.lemma_.lower()
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if lemma in LISTING_VERBS and any(s.lower_ in PARTICIPANT_NOUNS for s in subjects):
+    if lemma in LISTING_VERBS and any(c.dep_ in ("nsubj", "nsubjpass") and
+                                      c.lower_ in PARTICIPANT_NOUNS for c in verb.children):
         # (a list's last item is sometimes parsed as the verb's own conjunct)
         return [c for c in verb.children if c.dep_ in ("dobj", "attr") or (
             c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"))]

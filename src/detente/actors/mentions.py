@@ -40,7 +40,7 @@ MEETING_NAMES = {"Dialogue", "Forum", "Summit", "Talks", "Meeting", "Conference"
                  "Consultations", "Consultation", "Negotiations"}
 # Words that make a title or a person a former official (ELI, codebook section 3).
 FORMER = {"former", "ex", "retired", "late", "onetime", "erstwhile"}
-_GROUP_WORDS = {"two", "both", "sides", "parties", "leaders", "countries", "nations",
+GROUP_WORDS = {"two", "both", "sides", "parties", "leaders", "countries", "nations",
                 "governments", "presidents", "ministers", "secretaries", "delegations"}
 
 

@@ -14,8 +14,8 @@ from ..knowledge.names import fold
 from ..records import Actor
 from .discourse import Discourse
 from .mentions import (
-    _GROUP_WORDS,
     FIRST,
+    GROUP_WORDS,
     HONORIFICS,
     IT,
     PERSONAL,
@@ -73,7 +73,7 @@ class PhraseMatcher:
             for length in lengths:
                 if length > n - i:
                     continue
-                entries = k.lookup(tuple(words[i:i + length]))
+                entries = k.lookup(tuple(words[i:i + length]), tuple(lowers[i:i + length]))
                 last = toks[i + length - 1]
                 if not entries and last.lemma_ and last.lemma_.lower() != words[i + length - 1]:
                     # plural common words: "leaders" is listed as "leader"
@@ -118,7 +118,7 @@ class PhraseMatcher:
         while i < n:
             for length in k.lengths.get(lowers[i], ()):
                 if length <= n - i:
-                    entries = k.lookup(tuple(words[i:i + length]))
+                    entries = k.lookup(tuple(words[i:i + length]), tuple(lowers[i:i + length]))
                     if entries:
                         found.append((i, i + length, tuple(entries)))
                         i += length - 1
@@ -228,7 +228,7 @@ class PhraseMatcher:
                     tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and not any(
                         c.dep_ == "prep" for c in tok.children)):
                 found.append(Atom(j, j + 1, (Entry("pronoun", name="both"),)))
-            elif j not in covered and low in ("two", "both") and tok.head.lower_ in _GROUP_WORDS \
+            elif j not in covered and low in ("two", "both") and tok.head.lower_ in GROUP_WORDS \
                     and tok.head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
                 h = tok.head.i - _base(doc)
                 # "the two ministers": the group word may be a title, but the phrase

@@ -97,11 +97,13 @@ class Knowledge:
             bucket.append(entry)
 
     # ---- queries --------------------------------------------------------------------
-    def lookup(self, tokens: tuple[str, ...]) -> list[Entry]:
+    def lookup(self, tokens: tuple[str, ...], lowered: tuple[str, ...] | None = None
+               ) -> list[Entry]:
         """Entries for a token sequence: proper names first (exact case, so the pronoun
-        "us" is never "US"), then common words."""
+        "us" is never "US"), then common words. ``lowered``: the tokens in lowercase, if
+        the caller has them already (the phrase scans ask hundreds of thousands of times)."""
         found = list(self.proper.get(tokens, ()))
-        found += self.common.get(tuple(t.lower() for t in tokens), ())
+        found += self.common.get(lowered or tuple(t.lower() for t in tokens), ())
         return found
 
     def on_date(self, entry: Entry, date: str | None, country: str | None = None) -> Entry:
@@ -478,7 +480,7 @@ def trigger_cues() -> dict[str, frozenset[str] | None]:
         if pos == "LIGHT":
             continue
         needed: set[str] | None = set()
-        forms = inflections(lemma)
+        forms = plurals(lemma) if pos == "NOUN" else inflections(lemma)
         for row in rows:
             forms |= set(row.forms)
             words = light if "light" in row.flags else _needed_words(row.requires)
@@ -500,7 +502,8 @@ def trigger_cues() -> dict[str, frozenset[str] | None]:
 _IRREGULAR = {
     "meet": {"met"}, "speak": {"spoke", "spoken"}, "hold": {"held"}, "shoot": {"shot"},
     "strike": {"struck", "stricken"}, "seek": {"sought"}, "lead": {"led"},
-    "give": {"gave", "given"},
+    "give": {"gave", "given"}, "say": {"said"}, "tell": {"told"},
+    "write": {"wrote", "written"},
     "send": {"sent"}, "withdraw": {"withdrew", "withdrawn"}, "put": {"put"}, "have": {"had", "has"},
     "make": {"made"}, "pay": {"paid"}, "take": {"took", "taken"}, "fight": {"fought"},
     "bring": {"brought"}, "begin": {"began", "begun"}, "sentence": {"sentenced"},
@@ -508,6 +511,15 @@ _IRREGULAR = {
     "wishes": {"wishes"}, "congratulations": {"congratulations"},
     "be": {"is", "are", "was", "were", "been", "am", "'m", "'re", "'s"},
 }
+
+
+def plurals(noun: str) -> set[str]:
+    """A noun lemma's own forms: a noun row is read off a noun, and "according" is not a
+    form of the noun "accord" (as a verb form it only made the pre-pass parse for it)."""
+    forms = {noun, noun + "s", noun + "es"} | _IRREGULAR.get(noun, set())
+    if noun.endswith("y"):
+        forms.add(noun[:-1] + "ies")
+    return forms
 
 
 def inflections(lemma: str) -> set[str]:
