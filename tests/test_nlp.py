@@ -33,3 +33,30 @@ def test_the_prepass_tokenizer_is_the_parsers():
     text = "On Monday the U.S.-Kenya talks (in Washington) ended; India-China ones didn't."
     assert [t.text for t in tokenizer_only()(text)] == [t.text for t in
                                                          coder_pipeline().tokenizer(text)]
+
+
+def test_parse_gives_the_pipelines_own_attributes_on_real_news():
+    # every sentence of 30 corpus articles: rare tags, rewritten tags and multi-token
+    # patterns of the attribute ruler all occur in news, and must come out as the stock
+    # pipeline (whose lemmatizer keeps its word lists as lists) gives them
+    import json
+    from itertools import islice
+
+    from conftest import need_shared
+
+    from detente.nlp import full_pipeline
+
+    nlp = coder_pipeline()
+    stock = full_pipeline()
+    pre = tokenizer_only()
+    with open(need_shared("corpus", "articles.jsonl"), encoding="utf-8") as corpus:
+        texts = [json.loads(line)["text"] for line in islice(corpus, 500, 530)]
+    docs = [Doc(nlp.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_)
+                                                                  for t in sent])
+            for text in texts for para in text.split("\n\n") for sent in pre(para).sents]
+    parsed = list(parse(docs))  # (the pipeline's ruler and lemmatizer are off until done)
+    for ours, doc in zip(parsed, docs, strict=True):
+        theirs = stock(Doc(stock.vocab, words=[t.text for t in doc],
+                         spaces=[bool(t.whitespace_) for t in doc]))
+        assert [(t.pos_, t.lemma_, str(t.morph), t.tag_, t.dep_) for t in ours] == \
+            [(t.pos_, t.lemma_, str(t.morph), t.tag_, t.dep_) for t in theirs], ours.text

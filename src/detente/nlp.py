@@ -58,7 +58,18 @@ def coder_pipeline() -> Language:
     """What the coder parses with: the full pipeline minus the entity recognizer, which
     costs as much as the rest together; people and places come from the knowledge files
     and proper-name chains instead (see actors/ and places.py)."""
-    return _load(exclude=("ner",))
+    return _index_lemmas_as_sets(_load(exclude=("ner",)))
+
+
+def _index_lemmas_as_sets(nlp: Language) -> Language:
+    """The rule lemmatizer asks whether a candidate form is in its word list for the part
+    of speech (57,000 nouns) once per rule and token not seen before; the package stores
+    those lists as lists, so each question scans one. As sets they give the same answers
+    (membership only) in constant time; this was most of the lemmatizer's cost."""
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+    for key, words in list(index.items()):
+        index[key] = frozenset(words)
+    return nlp
 
 
 @cache
@@ -124,8 +135,25 @@ class Attributes:
         self._by_tag: dict[str, list[tuple[int, Any]]] = {}
         self._by_word: dict[str, list[tuple[int, Any]]] = {}
         self._any: list[tuple[int, Any]] = []
+        # the words patterns name, and their regular expressions: any other word fails
+        # every LOWER condition alike, so it need not tell apart the kinds of tokens
+        self._words: set[str] = set()
+        self._word_regexes: list[re.Pattern] = []
+        self._named: dict[int, bool] = {}  # lowercase word's hash -> does a pattern name it
         for idx, pattern in enumerate(ruler.patterns):
             tokens = pattern["patterns"][0]
+            for token in tokens:
+                lower = token.get("LOWER")
+                if isinstance(lower, str):
+                    self._words.add(lower)
+                elif isinstance(lower, dict):
+                    ((op, arg),) = lower.items()
+                    if op == "IN":
+                        self._words.update(arg)
+                    elif op == "REGEX":
+                        self._word_regexes.append(re.compile(arg))
+                    else:
+                        raise ValueError(f"attribute ruler operator {op!r} on LOWER")
             if len(tokens) > 1:
                 self.multi.append((idx, [_matcher(t) for t in tokens], pattern.get("index", 0)))
                 continue
@@ -137,13 +165,19 @@ class Attributes:
                 self._by_word.setdefault(word, []).append(entry)
             else:
                 self._any.append(entry)
-        # (tag, lower, dep, is_space) -> (single patterns that apply, multi patterns whose
+        # (tag, lower or 0, dep, is_space) -> (single patterns that apply, multi patterns whose
         # first token it can be), in pattern order (later patterns win, as in the ruler)
         self._kinds: dict[tuple, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._lemmas: dict[tuple, str] = {}
 
     def _kind(self, tok: Token) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        key = (tok.tag, tok.lower, tok.dep, tok.is_space)
+        lower = tok.lower
+        named = self._named.get(lower)
+        if named is None:
+            word = tok.lower_
+            named = self._named[lower] = word in self._words or any(
+                regex.search(word) for regex in self._word_regexes)
+        key = (tok.tag, lower if named else 0, tok.dep, tok.is_space)
         kind = self._kinds.get(key)
         if kind is None:
             candidates = (*self._by_tag.get(tok.tag_, ()), *self._by_word.get(tok.lower_, ()),
