@@ -217,13 +217,16 @@ def same_text(a: str, b: str) -> bool:
     return key_a == key_b or _similar(key_a.split(), key_b.split())
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _anchors(paragraph: str, words: Sequence[str]) -> tuple[list[str], frozenset[str] | None]:
     """What near-repeats must share: the numbers and the capitalized words (names).
 
     Lists of nominees or ships differ only in a name or a figure; those lines are
     distinct, not repeats. A paragraph in capitals has no telling names (None).
     """
-    numbers = [w for w in words if any(c.isdigit() for c in w)]
+    numbers = [w for w in words if _DIGIT.search(w)]
     if paragraph.upper() == paragraph:
         return numbers, None
     names = frozenset(w.casefold() for w in _WORD.findall(paragraph) if w[0].isupper())
