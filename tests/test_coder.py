@@ -111,3 +111,42 @@ def test_the_victim_of_a_condemned_act_is_not_the_accused():
     coded = code("Canada condemned the killing of the journalist by Saudi agents.\n\n"
                  "Japan condemned their unlawful detention.")
     assert dyads(coded) == {("ACCUSE", ("CAN",), ("SAU",))}
+
+
+def _prepass_reason(text):
+    coder = _coder()
+    article = clean(RawDocument(id="t", text=text, where="test", date="2024-05-08"))
+    return [coder.why_not_parsed(s) for s in coder.sentences(article)]
+
+
+def test_prepass_parses_only_sentences_that_can_hold_an_event_or_a_speaker():
+    # kind: a trigger word with no word that can name anyone (no known phrase, name,
+    # pronoun or group word) cannot give an event
+    assert _prepass_reason("The rain forced the talks indoors.") == [
+        "no word that can name an actor"]
+    # kind: the same with someone to name is parsed: a country, a pronoun, a group word,
+    # or a capitalized name the article may have introduced
+    for text in ("The rain forced Kenya to cancel the talks.",
+                 "They attacked the convoy at dawn.", "Both sides attacked at dawn.",
+                 "Okonjo attacked the plan."):
+        assert _prepass_reason(text) == [None], text
+    # kind: a quotation is parsed for its speaker only with a speech verb
+    assert _prepass_reason('Rain fell. "We will win this one," she said.')[1] is None
+    assert _prepass_reason('Rain fell. The banner read "We will win this one" in red.')[1] \
+        == "no trigger word"
+
+
+def test_prepass_forms_are_real_inflections():
+    # kind: a noun row is read off the noun ("according" is no form of the noun "accord"),
+    # a verb's agent noun is no form of it ("speaker", "supporters"), and a particle a
+    # row needs must follow its verb ("on" before "called" is no "called on")
+    coder = _coder()
+    assert "according" not in coder.forms and "accords" in coder.forms
+    assert "speaker" not in coder.forms and "supporters" not in coder.forms
+    assert _prepass_reason("Over the years the Kenyan envoy lashed his horse.") == [
+        "no trigger word"]
+    assert _prepass_reason("The Kenyan envoy lashed out at Uganda.") == [None]
+    # and quotes of sentences not parsed are still recorded, with no speaker
+    coded = code('Rain fell. The banner read "We will win this one" in red.')
+    assert [q.text for q in coded.quotes] == ["We will win this one"]
+    assert coded.quotes[0].speaker is None

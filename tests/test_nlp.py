@@ -2,7 +2,7 @@
 
 from spacy.tokens import Doc
 
-from detente.nlp import coder_pipeline, parse, tokenizer_only
+from detente.nlp import coder_pipeline, parse, prepass_pipeline, tokenizer_only
 
 SENTENCES = [
     "The minister didn't say whether she'd meet them, but it's likely they will.",
@@ -31,8 +31,9 @@ def test_parse_gives_the_pipelines_own_attributes():
 def test_the_prepass_tokenizer_is_the_parsers():
     # the coder hands the pre-pass tokens to the parser instead of tokenizing again
     text = "On Monday the U.S.-Kenya talks (in Washington) ended; India-China ones didn't."
-    assert [t.text for t in tokenizer_only()(text)] == [t.text for t in
-                                                         coder_pipeline().tokenizer(text)]
+    parser_tokens = [t.text for t in coder_pipeline().tokenizer(text)]
+    assert [t.text for t in tokenizer_only()(text)] == parser_tokens
+    assert [t.text for t in prepass_pipeline()(text)] == parser_tokens
 
 
 def test_parse_gives_the_pipelines_own_attributes_on_real_news():

@@ -32,8 +32,14 @@ from .codebook import event_type
 from .dates import parse_iso
 from .dates import resolve as resolve_date
 from .events import ACT_NOUNS, TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
-from .knowledge import inflections, load_knowledge, trigger_cues, trigger_surface_forms
-from .nlp import coder_pipeline, parse, tokenizer_only
+from .knowledge import (
+    inflections,
+    load_knowledge,
+    trigger_cues,
+    trigger_cues_following,
+    trigger_surface_forms,
+)
+from .nlp import coder_pipeline, parse, prepass_pipeline
 from .places import Setting, clause_place, dateline, locate, place_names
 from .records import Actor, Article, CodedArticle, Decision, Event, Location, Quote, Span
 
@@ -70,6 +76,7 @@ class Coder:
         self.reader = EventReader()
         self.forms = trigger_surface_forms()
         self.cues = trigger_cues()
+        self.following = trigger_cues_following()
         self.standing = standing_words()
         self.speech_forms = frozenset({"according"}.union(*map(inflections, SPEECH)))
         self.batch_size = batch_size
@@ -92,7 +99,7 @@ class Coder:
     # ---- pre-pass -----------------------------------------------------------------------
     def sentences(self, article: Article) -> list[Sentence]:
         out: list[Sentence] = []
-        pre = tokenizer_only()
+        pre = prepass_pipeline()
         offset = 0
         for para in article.text.split("\n\n"):
             doc = pre(para)
@@ -128,8 +135,7 @@ class Coder:
         text = sent.text
         words = set(re.findall(r"[a-z]+", text.lower()))
         quoted = ("“" in text or '"' in text) and not words.isdisjoint(self.speech_forms)
-        cues = self.cues
-        if not quoted and not any(cues[word] is None or not cues[word].isdisjoint(words)
+        if not quoted and not any(self._cued(word, words, sent.words)
                                   for word in words & self.forms):
             return "no trigger word"
         if sent.phrases is None:
@@ -141,6 +147,21 @@ class Coder:
                 first[:1].isupper() and first.lower() not in STOP_WORDS):
             return None  # a name, maybe of someone the article named before
         return "no word that can name an actor"
+
+    def _cued(self, form: str, words: set[str], tokens: list[str]) -> bool:
+        """Whether the sentence has the second word a trigger form's rows need, after the
+        form where that word is a particle or preposition."""
+        needed = self.cues[form]
+        if needed is None:
+            return True
+        if needed.isdisjoint(words):
+            return False
+        if form not in self.following:
+            return True
+        lowered = [t.lower() for t in tokens]
+        first = next((i for i, t in enumerate(lowered) if form in re.findall(r"[a-z]+", t)),
+                     len(lowered))
+        return not needed.isdisjoint(lowered[first + 1:])
 
     # ---- coding -------------------------------------------------------------------------
     def _code(self, article: Article, sents: list[Sentence], explain: bool) -> CodedArticle:

@@ -74,8 +74,19 @@ def _index_lemmas_as_sets(nlp: Language) -> Language:
 
 @cache
 def tokenizer_only() -> Language:
-    """A blank English pipeline (tokenizer and rule-based sentencizer): the cheap pre-pass."""
+    """A blank English pipeline (tokenizer and rule-based sentencizer): the cheap pre-pass
+    where no model is needed (the knowledge files' phrases)."""
     nlp = _split_abbreviation_pairs(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@cache
+def prepass_pipeline() -> Language:
+    """The coder's pre-pass: the same blank tokenizer and sentencizer, on the parser's
+    vocabulary, so that each new word's lexeme is made once, not once here and again
+    when the sentence is handed to the parser."""
+    nlp = _split_abbreviation_pairs(spacy.blank("en", vocab=coder_pipeline().vocab))
     nlp.add_pipe("sentencizer")
     return nlp
 

@@ -18,6 +18,7 @@ from .lookup import (
     normalize_role,
     tokenize,
     trigger_cues,
+    trigger_cues_following,
     trigger_surface_forms,
 )
 
@@ -34,5 +35,6 @@ __all__ = [
     "normalize_role",
     "tokenize",
     "trigger_cues",
+    "trigger_cues_following",
     "trigger_surface_forms",
 ]

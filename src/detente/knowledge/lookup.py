@@ -464,6 +464,35 @@ def _needed_words(requires: str) -> set[str] | None:
     return None
 
 
+def _follows(requires: str) -> bool:
+    """Whether the word ``_needed_words`` names for this condition comes after the trigger
+    in any English clause: a particle or preposition ("call on", "look forward to"), not
+    an object (a passive puts it first: "aid was provided")."""
+    for part in requires.split(","):
+        kind, _, words = part.partition(":")
+        if kind in ("prep", "prt", "child", "sub", "dobj", "xcomp", "pobj") and (
+                words.partition(":")[2] if kind == "pobj" else words):
+            return kind in ("prep", "prt")
+    return False
+
+
+@cache
+def trigger_cues_following() -> frozenset[str]:
+    """Word forms whose every lexicon row needs a particle or preposition after it: the
+    pre-pass looks for that word after the form, not anywhere ("on" in "on Monday, they
+    called for" does not make "called on")."""
+    table = load_triggers()
+    following: dict[str, bool] = {}
+    for (lemma, pos), rows in table.items():
+        if pos == "LIGHT":
+            continue
+        after = all("light" not in row.flags and _follows(row.requires) for row in rows)
+        forms = plurals(lemma) if pos == "NOUN" else inflections(lemma)
+        for form in forms.union(*(row.forms for row in rows)):
+            following[form] = following.get(form, True) and after
+    return frozenset(form for form, after in following.items() if after)
+
+
 @cache
 def trigger_cues() -> dict[str, frozenset[str] | None]:
     """Word form -> the words one of which must also be in the sentence for any of its
@@ -523,14 +552,16 @@ def plurals(noun: str) -> set[str]:
 
 
 def inflections(lemma: str) -> set[str]:
-    """Regular inflections of an English verb or noun lemma (over-generating is harmless:
-    the pre-pass only needs to never miss)."""
-    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
-             lemma + "er", lemma + "ers"}
+    """Regular inflections of an English verb or noun lemma. The pre-pass must never miss
+    one; a form that is another word ("speaker" of "speak", "band" of "ban") only makes
+    it parse for nothing, so none is made up."""
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(lemma + "es")
     if lemma.endswith("y"):
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     if lemma.endswith("e"):
-        forms |= {lemma[:-1] + "ing"}
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
     if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     forms |= _IRREGULAR.get(lemma, set())
