@@ -48,3 +48,17 @@ def test_regions_are_not_actors():
     for text in ("the West", "Latin America", "the international community"):
         actor = resolve_phrase(text)
         assert actor is None or actor.country is None, (text, actor)
+
+
+def test_a_surname_after_another_given_name_and_a_particle_is_someone_else():
+    # kind: "Ahmed bin Mubarak" is not Hosni Mubarak: the given name before "bin" (al, de,
+    # van ...) is checked as it is when it comes straight before the surname
+    from detente.clean import clean
+    from detente.pipeline import _coder
+    from detente.records import RawDocument
+
+    text = "Yemeni Foreign Minister Ahmed bin Mubarak met the Kenyan envoy in Aden."
+    article = clean(RawDocument(id="t", text=text, where="test", date="2022-04-08"))
+    coded = _coder().code(article)
+    (yemeni,) = [a for a in coded.actors if a.country == "YEM"]
+    assert yemeni.sector == "GOV" and yemeni.name != "Hosni Mubarak"

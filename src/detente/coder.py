@@ -70,7 +70,9 @@ class Sentence:
 class Coder:
     """Codes articles. Holds the models and knowledge; create once per process."""
 
-    def __init__(self, batch_size: int = 64):
+    # sentences per parser batch: a batch of articles' sentences go to the parser in one
+    # (the parser's matrix products run faster on more rows; 256 against 64 measured ~5%)
+    def __init__(self, batch_size: int = 256):
         self.k = load_knowledge()
         self.finder = ActorFinder(self.k)
         self.reader = EventReader()

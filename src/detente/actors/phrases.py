@@ -28,6 +28,11 @@ from .mentions import (
 )
 
 
+# Lowercase particles inside a person's name, between the given name and the surname.
+NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "di", "dos", "van", "von",
+                  "der", "le", "la"}
+
+
 class PhraseMatcher:
     """Finds atoms: known phrases longest first, then people and pronouns."""
 
@@ -87,12 +92,15 @@ class PhraseMatcher:
                 if not entries:
                     continue
                 entries = [e for e in entries if _fits(e, doc[i:i + length])]
-                if length == 1 and i > 0 and toks[i - 1].pos_ == "PROPN" and \
-                        toks[i - 1].text[:1].isupper() and not (found and found[-1].end == i):
+                before = i - 1
+                if before > 0 and toks[before].lower_ in NAME_PARTICLES:
+                    before -= 1  # "Ahmed bin Mubarak": the given name is before the "bin"
+                if length == 1 and before >= 0 and toks[before].pos_ == "PROPN" and \
+                        toks[before].text[:1].isupper() and not (found and found[-1].end == i):
                     # "Omar Assad" is not Bashar al-Assad, "Greg Abbott" not Tony Abbott: a
                     # surname alias after another first name (not a title, not the person's
                     # own first name in another spelling: "Joao Lourenco") is someone else
-                    given = fold(toks[i - 1].text)
+                    given = fold(toks[before].text)
                     entries = [e for e in entries if e.kind != "person" or
                                given in fold(e.name or "").split()]
                 if not entries:
