@@ -27,7 +27,6 @@ from .mentions import (
     _singular,
 )
 
-
 # Lowercase particles inside a person's name, between the given name and the surname.
 NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "di", "dos", "van", "von",
                   "der", "le", "la"}
