@@ -150,3 +150,15 @@ def test_prepass_forms_are_real_inflections():
     coded = code('Rain fell. The banner read "We will win this one" in red.')
     assert [q.text for q in coded.quotes] == ["We will win this one"]
     assert coded.quotes[0].speaker is None
+
+
+def test_a_tagged_sentence_is_parsed_only_where_a_trigger_form_has_its_rows_tag():
+    # kind: once tagged, a form its rows cannot read is no trigger: "back" as an adverb
+    # (the verb "back" is SUPPORT), "free" as an adjective (the verb frees prisoners)
+    from detente.nlp import coder_pipeline
+
+    coder, nlp = _coder(), coder_pipeline()
+    for text in ("The Kenyan envoy came back home.", "The Kenyan meals were free."):
+        assert not coder.tagged_as_trigger(nlp(text)), text
+    for text in ("Kenya will back the plan.", "Kenya freed the prisoners."):
+        assert coder.tagged_as_trigger(nlp(text)), text

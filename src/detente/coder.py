@@ -38,6 +38,7 @@ from .knowledge import (
     load_knowledge,
     trigger_cues,
     trigger_cues_following,
+    trigger_form_kinds,
     trigger_surface_forms,
 )
 from .nlp import coder_pipeline, parse, prepass_pipeline
@@ -48,6 +49,10 @@ QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
 SPEECH = {"say", "tell", "state", "add", "report", "announce", "note", "write", "declare",
           "tweet", "stress", "emphasize", "warn", "accord", "respond", "reply", "post", "insist",
           "argue", "explain", "comment", "quote", "conclude", "remark", "affirm"}
+# Penn tags -> the parts of speech of lexicon rows a token so tagged can be read as
+TAG_KINDS = {**dict.fromkeys(("VB", "VBD", "VBG", "VBP", "VBZ", "MD"), {"VERB"}),
+             "VBN": {"VERB", "STATE"}, "JJ": {"STATE"},
+             **dict.fromkeys(("NN", "NNS", "NNP", "NNPS"), {"NOUN"})}
 PHONE_WORDS = {"phone", "telephone", "call", "calls", "videoconference", "video", "virtually",
                "virtual"}
 
@@ -80,6 +85,7 @@ class Coder:
         self.forms = trigger_surface_forms()
         self.cues = trigger_cues()
         self.following = trigger_cues_following()
+        self.form_kinds = trigger_form_kinds()
         self.standing = standing_words()
         self.speech_forms = frozenset({"according"}.union(*map(inflections, SPEECH)))
         self.batch_size = batch_size
@@ -95,7 +101,8 @@ class Coder:
         wanted = [s for sents in split for s in sents if self.why_not_parsed(s) is None]
         vocab = coder_pipeline().vocab
         docs = (Doc(vocab, words=s.tokens[0], spaces=s.tokens[1]) for s in wanted)
-        for sent, doc in zip(wanted, parse(docs, batch_size=self.batch_size), strict=True):
+        parsed = parse(docs, batch_size=self.batch_size, worth_parsing=self.tagged_as_trigger)
+        for sent, doc in zip(wanted, parsed, strict=True):
             sent.doc = doc
         return [self._code(a, sents, explain) for a, sents in zip(articles, split, strict=True)]
 
@@ -150,6 +157,20 @@ class Coder:
                 first[:1].isupper() and first.lower() not in STOP_WORDS):
             return None  # a name, maybe of someone the article named before
         return "no word that can name an actor"
+
+    def tagged_as_trigger(self, doc: Doc) -> bool:
+        """The second test, once the sentence is tagged and before it is parsed: a trigger
+        form tagged as a word its rows read ("back" as an adverb is not the verb), or a
+        speech verb of a quotation."""
+        quoted = "“" in doc.text or '"' in doc.text
+        for tok in doc:
+            low = tok.lower_
+            kinds = self.form_kinds.get(low)
+            if kinds is not None and not kinds.isdisjoint(TAG_KINDS.get(tok.tag_, ())):
+                return True
+            if quoted and low in self.speech_forms:
+                return True
+        return False
 
     def _cued(self, form: str, words: set[str], tokens: list[str]) -> bool:
         """Whether the sentence has the second word a trigger form's rows need, after the

@@ -10,7 +10,7 @@ outcome depends only on a token's tag, word, dependency and whitespace.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline.attributeruler import set_token_attrs
 from spacy.tokens import Doc, Token
+from spacy.util import minibatch
 
 from .errors import ConfigError
 
@@ -97,14 +98,26 @@ def _attributes() -> Attributes:
     return Attributes(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
 
 
-def parse(docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+def parse(docs: Iterable[Doc], batch_size: int = 64,
+          worth_parsing: Callable[[Doc], bool] | None = None) -> Iterator[Doc | None]:
     """Parse tokenized sentences with the coder's pipeline: what ``coder_pipeline().pipe``
-    gives, the attribute ruler and lemmatizer done by ``Attributes``."""
+    gives, the attribute ruler and lemmatizer done by ``Attributes``.
+
+    ``worth_parsing``, if given, sees each sentence once it is tagged (tok2vec and tagger,
+    two thirds of the neural cost) and decides whether the parser runs on it; a sentence
+    it turns down comes back as None. The parser reads the tagged sentences' ``tensor``,
+    so what it gives is what the whole pipeline gives (``tests/test_nlp.py``)."""
     nlp = coder_pipeline()
     attributes = _attributes()
-    with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
-        for doc in nlp.pipe(docs, batch_size=batch_size):
-            yield attributes(doc)
+    parser = nlp.get_pipe("parser")
+    with nlp.select_pipes(enable=["tok2vec", "tagger"]):
+        for batch in minibatch(docs, batch_size):
+            tagged = list(nlp.pipe(batch, batch_size=batch_size))
+            keep = [worth_parsing is None or worth_parsing(doc) for doc in tagged]
+            parsed = parser.pipe([d for d, k in zip(tagged, keep, strict=True) if k],
+                                 batch_size=batch_size)
+            for k in keep:
+                yield attributes(next(parsed)) if k else None
 
 
 _ATTRIBUTES = {"TAG": "tag_", "LOWER": "lower_", "DEP": "dep_", "IS_SPACE": "is_space"}

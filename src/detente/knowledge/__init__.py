@@ -19,6 +19,7 @@ from .lookup import (
     tokenize,
     trigger_cues,
     trigger_cues_following,
+    trigger_form_kinds,
     trigger_surface_forms,
 )
 
@@ -36,5 +37,6 @@ __all__ = [
     "tokenize",
     "trigger_cues",
     "trigger_cues_following",
+    "trigger_form_kinds",
     "trigger_surface_forms",
 ]

@@ -494,6 +494,22 @@ def trigger_cues_following() -> frozenset[str]:
 
 
 @cache
+def trigger_form_kinds() -> dict[str, frozenset[str]]:
+    """Word form -> the parts of speech its lexicon rows read it as (VERB, NOUN, STATE):
+    once a sentence is tagged, a form tagged as none of them ("back" as an adverb, "free"
+    as an adjective, "march" as a month) cannot be a trigger there."""
+    kinds: dict[str, set[str]] = {}
+    for (lemma, pos), rows in load_triggers().items():
+        if pos == "LIGHT":
+            continue
+        forms = {lemma} if pos == "STATE" else plurals(lemma) if pos == "NOUN" else \
+            inflections(lemma)
+        for form in forms.union(*(row.forms for row in rows)):
+            kinds.setdefault(form, set()).add(pos)
+    return {form: frozenset(pos) for form, pos in kinds.items()}
+
+
+@cache
 def trigger_cues() -> dict[str, frozenset[str] | None]:
     """Word form -> the words one of which must also be in the sentence for any of its
     lexicon rows to apply (None: no such condition). Derived from the rows' ``requires``:
