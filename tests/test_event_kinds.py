@@ -18,6 +18,15 @@ def test_a_state_of_mind_about_someone_is_an_event():
     assert ("SUPPORT", "USA", "COL") in got
 
 
+def test_a_state_of_mind_about_no_one_is_no_event():
+    # kind: "X is concerned about the situation", "we are alarmed that delays ...": a state
+    # of mind that names no one it is about says nothing between actors
+    coded = code("Kenya is deeply concerned about the worsening drought. We are alarmed "
+                 "that the rains have failed again.", source=STATE, explain=True)
+    assert [e for e in coded.events if e.rule.startswith("state:")] == []
+    assert any("needs someone on the other side" in d.reason for d in coded.decisions)
+
+
 def test_coercion_held_out_on_a_condition_is_a_threat():
     # kind: "will impose costs on X if/should X ...", "readiness to impose sanctions"
     coded = code("The leaders warned that they would impose severe sanctions on Russia "
