@@ -75,3 +75,12 @@ def test_acts_inside_a_demand_or_a_threat_are_its_content():
     assert ("REQUEST", "USA", "CHN") in got and ("THREATEN", "DEU", "BLR") in got
     assert ("REQUEST", "FRA", "RUS") in got
     assert not {t for t, _, _ in got} & {"RETREAT", "SANCTION"}
+
+
+def test_a_commitment_to_a_countrys_security_or_sovereignty_is_support():
+    # kind: "reaffirmed the commitment to X's sovereignty (security, territorial integrity)"
+    # defends X verbally (CODEBOOK: SUPPORT), where a commitment to a plan is AGREE
+    coded = code("Secretary Blinken reaffirmed the United States' commitment to Kenya's "
+                 "sovereignty and security.", source=STATE)
+    assert [(e.type, e.source[0].country, e.target[0].country) for e in coded.events] == [
+        ("SUPPORT", "USA", "KEN")]
