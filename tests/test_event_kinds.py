@@ -4,7 +4,7 @@ pairs, threats held out on a condition, the content of demands and threats.
 Each test names the kind of sentence it stands for; the texts are written for the tests.
 """
 
-from coding_helpers import STATE, code, of_type, parties
+from coding_helpers import STATE, WH, code, of_type, parties
 
 
 def test_a_state_of_mind_about_someone_is_an_event():
@@ -84,3 +84,15 @@ def test_a_commitment_to_a_countrys_security_or_sovereignty_is_support():
                  "sovereignty and security.", source=STATE)
     assert [(e.type, e.source[0].country, e.target[0].country) for e in coded.events] == [
         ("SUPPORT", "USA", "KEN")]
+
+
+def test_a_delegation_designated_to_a_country_is_an_announced_visit():
+    # kind: "announced the designation of a (Presidential) Delegation to X to attend ...",
+    # the White House's way of announcing a visit: AGREE, future (CODEBOOK: announced
+    # visits are AGREE with modality future)
+    coded = code("President Biden today announced the designation of a Presidential "
+                 "Delegation to the Republic of Kenya to attend the inauguration in Nairobi.",
+                 source=WH)
+    assert [(e.type, e.modality, e.source[0].country, e.target[0].country)
+            for e in coded.events if e.trigger.text == "designation"] == [
+        ("AGREE", "future", "USA", "KEN")]

@@ -408,6 +408,8 @@ class Coder:
             target = [replace(a, sector=None) if a.how.startswith("capital:") else a
                       for a in target]
         mood = modality(cand.governor, cand.token, pub.year if pub else None)
+        if "future" in row.flags and mood == "asserted":
+            mood = "future"  # "look forward to", "the designation of a delegation to"
         kind = row.type
         if kind in ("CONSULT", "COOPERATE") and mood == "future":
             kind = "AGREE"  # CODEBOOK: intent to meet or cooperate is AGREE
@@ -415,8 +417,6 @@ class Coder:
             # "will impose severe costs on Russia if it invades", "readiness to strike":
             # a coercive act announced or held out is a threat, and the threat is made now
             kind, mood = "THREATEN", "asserted"
-        if "future" in row.flags and mood == "asserted":
-            mood = "future"
         etype = event_type(kind)
         mode = row.mode if kind == row.type else None
         if kind == "CONSULT":
