@@ -46,6 +46,7 @@ from .places import Setting, clause_place, dateline, locate, place_names
 from .records import Actor, Article, CodedArticle, Decision, Event, Location, Quote, Span
 
 QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
+WORD = re.compile(r"[a-z]+")  # the pre-pass's words: lowercase letters only
 SPEECH = {"say", "tell", "state", "add", "report", "announce", "note", "write", "declare",
           "tweet", "stress", "emphasize", "warn", "accord", "respond", "reply", "post", "insist",
           "argue", "explain", "comment", "quote", "conclude", "remark", "affirm"}
@@ -55,6 +56,11 @@ TAG_KINDS = {**dict.fromkeys(("VB", "VBD", "VBG", "VBP", "VBZ", "MD"), {"VERB"})
              **dict.fromkeys(("NN", "NNS", "NNP", "NNPS"), {"NOUN"})}
 PHONE_WORDS = {"phone", "telephone", "call", "calls", "videoconference", "video", "virtually",
                "virtual"}
+
+
+def _quoting(text: str) -> bool:
+    """Whether a sentence opens or holds a quotation (its speaker is worth a parse)."""
+    return "“" in text or '"' in text
 
 
 @dataclass
@@ -143,8 +149,8 @@ class Coder:
         "according to"), and both need a word that can name someone: a known phrase, a
         name, a pronoun or a group word ("the two", "both sides")."""
         text = sent.text
-        words = set(re.findall(r"[a-z]+", text.lower()))
-        quoted = ("“" in text or '"' in text) and not words.isdisjoint(self.speech_forms)
+        words = set(WORD.findall(text.lower()))
+        quoted = _quoting(text) and not words.isdisjoint(self.speech_forms)
         if not quoted and not any(self._cued(word, words, sent.words)
                                   for word in words & self.forms):
             return "no trigger word"
@@ -162,7 +168,7 @@ class Coder:
         """The second test, once the sentence is tagged and before it is parsed: a trigger
         form tagged as a word its rows read ("back" as an adverb is not the verb), or a
         speech verb of a quotation."""
-        quoted = "“" in doc.text or '"' in doc.text
+        quoted = _quoting(doc.text)
         for tok in doc:
             low = tok.lower_
             kinds = self.form_kinds.get(low)
@@ -183,7 +189,7 @@ class Coder:
         if form not in self.following:
             return True
         lowered = [t.lower() for t in tokens]
-        first = next((i for i, t in enumerate(lowered) if form in re.findall(r"[a-z]+", t)),
+        first = next((i for i, t in enumerate(lowered) if form in WORD.findall(t)),
                      len(lowered))
         return not needed.isdisjoint(lowered[first + 1:])
 

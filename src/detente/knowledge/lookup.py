@@ -476,6 +476,15 @@ def _follows(requires: str) -> bool:
     return False
 
 
+def _entry_forms(lemma: str, pos: str, rows: list[Trigger]) -> set[str]:
+    """The word forms a lexicon entry can be read off: a noun's plurals, a verb's
+    inflections, a state word as written (the reader matches it so), and the forms its
+    rows list."""
+    forms = {lemma} if pos == "STATE" else plurals(lemma) if pos == "NOUN" else \
+        inflections(lemma)
+    return forms.union(*(row.forms for row in rows))
+
+
 @cache
 def trigger_cues_following() -> frozenset[str]:
     """Word forms whose every lexicon row needs a particle or preposition after it: the
@@ -487,8 +496,7 @@ def trigger_cues_following() -> frozenset[str]:
         if pos == "LIGHT":
             continue
         after = all("light" not in row.flags and _follows(row.requires) for row in rows)
-        forms = plurals(lemma) if pos == "NOUN" else inflections(lemma)
-        for form in forms.union(*(row.forms for row in rows)):
+        for form in _entry_forms(lemma, pos, rows):
             following[form] = following.get(form, True) and after
     return frozenset(form for form, after in following.items() if after)
 
@@ -502,9 +510,7 @@ def trigger_form_kinds() -> dict[str, frozenset[str]]:
     for (lemma, pos), rows in load_triggers().items():
         if pos == "LIGHT":
             continue
-        forms = {lemma} if pos == "STATE" else plurals(lemma) if pos == "NOUN" else \
-            inflections(lemma)
-        for form in forms.union(*(row.forms for row in rows)):
+        for form in _entry_forms(lemma, pos, rows):
             kinds.setdefault(form, set()).add(pos)
     return {form: frozenset(pos) for form, pos in kinds.items()}
 
@@ -525,16 +531,14 @@ def trigger_cues() -> dict[str, frozenset[str] | None]:
         if pos == "LIGHT":
             continue
         needed: set[str] | None = set()
-        forms = plurals(lemma) if pos == "NOUN" else inflections(lemma)
         for row in rows:
-            forms |= set(row.forms)
             words = light if "light" in row.flags else _needed_words(row.requires)
             if words is None:
                 needed = None
             elif needed is not None:
                 needed |= words
         frozen = None if needed is None else frozenset(needed)  # one set for all its forms
-        for form in forms:
+        for form in _entry_forms(lemma, pos, rows):
             if form not in cues:
                 cues[form] = frozen
             elif cues[form] is None or frozen is None:
