@@ -11,6 +11,11 @@ forked from a process that has the model loaded already).
     python bench/throughput.py --limit 200          # a quick look
     python bench/throughput.py                      # the whole corpus, 2 workers
     python bench/throughput.py --rounds 3           # three rounds, the median ratio
+    python bench/throughput.py --spacy-blas numpy   # the baseline with numpy's BLAS too
+
+detente's coder multiplies matrices with numpy's BLAS, not the blis package spaCy ships
+with (``detente.nlp.coder_pipeline`` says why); ``--spacy-blas numpy`` gives the baseline
+the same, so that what the ratio owes to that choice can be seen apart.
 
 A shared machine runs faster and slower by turns (on the 2-core machine here the same
 run has varied by a fifth from one minute to the next), so with ``--rounds R`` both
@@ -100,8 +105,17 @@ def time_detente(corpus: Path, limit: int | None, workers: int, batch_size: int)
             "startup_s": startup, "texts": counter.texts}
 
 
-def time_spacy(texts: list[str], processes: int) -> float:
+def time_spacy(texts: list[str], processes: int, blas: str = "blis") -> float:
     nlp = full_pipeline()
+    if blas == "numpy":
+        # the baseline given detente's own matrix products, one BLAS thread per process
+        # (spaCy's worker processes are forked, and keep the limit)
+        from threadpoolctl import threadpool_limits
+
+        from detente.nlp import use_numpy_blas
+
+        nlp = use_numpy_blas(nlp)
+        threadpool_limits(limits=1, user_api="blas")
     list(nlp.pipe(texts[:8], batch_size=64))  # first-call setup out of the timing
     start = time.perf_counter()
     for _doc in nlp.pipe(texts, batch_size=64, n_process=processes):
@@ -116,9 +130,9 @@ def one_round(args: argparse.Namespace) -> dict:
           f"{detente['sentences']} sentences, {detente['events']} events, "
           f"{detente['words']} words in {detente['seconds']:.1f} s with {args.workers} "
           f"worker(s); start-up {detente['startup_s']:.1f} s not counted", flush=True)
-    spacy_s = time_spacy(detente["texts"], args.workers)
+    spacy_s = time_spacy(detente["texts"], args.workers, args.spacy_blas)
     print(f"spaCy full pipeline: {detente['words']} words in {spacy_s:.1f} s, "
-          f"{args.workers} process(es); "
+          f"{args.workers} process(es), {args.spacy_blas} matrix products; "
           f"peak RSS {peak_rss_mb()} MB", flush=True)
     detente_wps = detente["words"] / detente["seconds"]
     spacy_wps = detente["words"] / spacy_s
@@ -130,6 +144,7 @@ def one_round(args: argparse.Namespace) -> dict:
         "ratio": round(detente_wps / spacy_wps, 2),
         "detente_processes": args.workers,
         "spacy_processes": args.workers,
+        "spacy_blas": args.spacy_blas,
         "peak_rss_mb": detente_peak,
     }
 
@@ -142,6 +157,10 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--rounds", type=int, default=1,
                         help="time both sides this many times; the median ratio is given")
+    parser.add_argument("--spacy-blas", choices=("blis", "numpy"), default="blis",
+                        help="the baseline's matrix products: the blis package, as spaCy "
+                             "ships (the default), or numpy's BLAS, as detente's coder has "
+                             "them")
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"no corpus at {args.corpus}: pass --corpus PATH")

@@ -39,7 +39,8 @@ def test_the_prepass_tokenizer_is_the_parsers():
 def test_parse_gives_the_pipelines_own_attributes_on_real_news():
     # every sentence of 30 corpus articles: rare tags, rewritten tags and multi-token
     # patterns of the attribute ruler all occur in news, and must come out as the stock
-    # pipeline (whose lemmatizer keeps its word lists as lists) gives them
+    # pipeline (whose lemmatizer keeps its word lists as lists, and whose layers multiply
+    # with the blis package, not numpy's BLAS) gives them, heads and all
     import json
     from itertools import islice
 
@@ -59,5 +60,18 @@ def test_parse_gives_the_pipelines_own_attributes_on_real_news():
     for ours, doc in zip(parsed, docs, strict=True):
         theirs = stock(Doc(stock.vocab, words=[t.text for t in doc],
                          spaces=[bool(t.whitespace_) for t in doc]))
-        assert [(t.pos_, t.lemma_, str(t.morph), t.tag_, t.dep_) for t in ours] == \
-            [(t.pos_, t.lemma_, str(t.morph), t.tag_, t.dep_) for t in theirs], ours.text
+        assert [(t.pos_, t.lemma_, str(t.morph), t.tag_, t.dep_, t.head.i) for t in ours] == \
+            [(t.pos_, t.lemma_, str(t.morph), t.tag_, t.dep_, t.head.i) for t in theirs], \
+            ours.text
+
+
+def test_the_coders_layers_multiply_with_numpys_blas():
+    # the blis wheel's generic kernel (on CPUs it has no configuration for) is slower
+    from detente.nlp import full_pipeline
+
+    def blis_use(nlp):
+        return {node.ops.use_blis for _name, pipe in nlp.pipeline
+                if getattr(pipe, "model", None) is not None for node in pipe.model.walk()}
+
+    assert blis_use(coder_pipeline()) == {False}
+    assert blis_use(full_pipeline()) == {True}  # the stock pipeline, as shipped

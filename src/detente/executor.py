@@ -35,10 +35,18 @@ class Executor(Protocol):
 
 
 def _warm_worker() -> None:
-    """Load spaCy and the coder once when a worker starts, not inside the first batch."""
+    """Load spaCy and the coder once when a worker starts, not inside the first batch.
+
+    Each worker keeps to one BLAS thread: the pool already has a process per core, and
+    numpy's BLAS (which the parser's layers use, see ``nlp.coder_pipeline``) would
+    otherwise start a thread per core in every worker, and they would fight for cores.
+    The limit is set after loading: it applies to the BLAS libraries loaded by then."""
+    from threadpoolctl import threadpool_limits
+
     from .pipeline import warm
 
     warm()
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def _noop() -> None:
