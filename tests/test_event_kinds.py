@@ -96,3 +96,18 @@ def test_a_delegation_designated_to_a_country_is_an_announced_visit():
     assert [(e.type, e.modality, e.source[0].country, e.target[0].country)
             for e in coded.events if e.trigger.text == "designation"] == [
         ("AGREE", "future", "USA", "KEN")]
+
+
+def test_condemning_an_attack_accuses_its_author_not_where_it_struck():
+    # kind: "condemned the bombing in <city>, <country>", "the attack against <place>":
+    # the place and the victims suffered the act; the accused is its author, named as
+    # the possessor ("Russia's attack") or by "by", else no one
+    coded = code("The United States strongly condemns the bombing in Mombasa, Kenya, that "
+                 "killed four people. Britain condemned Russia's missile attack on Kyiv. "
+                 "Japan condemned the attack by militants against a school in Nigeria.",
+                 date="2022-03-01", source=STATE)
+    accused = {(e.source[0].country, tuple(a.country for a in e.target))
+               for e in of_type(coded, "ACCUSE")}
+    assert accused == {("USA", ()), ("GBR", ("RUS",)), ("JPN", ("NGA",))}
+    japan = next(e for e in of_type(coded, "ACCUSE") if e.source[0].country == "JPN")
+    assert [a.sector for a in japan.target] == ["REB"]  # the militants, not Nigeria

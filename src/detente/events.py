@@ -42,6 +42,9 @@ PATIENT_NOUNS = {"detention", "arrest", "imprisonment", "killing", "murder", "de
 ACT_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", "shooting",
              "incident", "violence", "assault", "stabbing", "murder", "massacre", "explosion",
              "blast", "strike", "strikes", "act", "acts", "crime", "crimes", "atrocities"}
+# Prepositions after such an act that say where it struck or whom: "the attack on/in/
+# against X" (X suffered it; its author is the possessor or the "by" agent)
+STRUCK_PREPS = {"in", "on", "against", "at", "near", "outside", "inside", "across", "upon"}
 # Verbs that do what they say when said: "I want to thank ..." thanks.
 PERFORMATIVES = {"thank", "congratulate", "commend", "welcome", "express", "extend", "honor",
                  "recognize", "condemn", "applaud", "praise", "salute", "offer", "convey"}
@@ -215,13 +218,25 @@ class EventReader:
 
     def _accused(self, verb: Token, target: list, index) -> list:
         """In "condemned their unlawful detention" the possessor suffered the act: the
-        accused is its agent ("detention by China"), if the sentence names one."""
+        accused is its agent ("detention by China"), if the sentence names one. In
+        "condemned the bombing in Lahore, Pakistan" or "the attack against a town in
+        Iraq" the place and the victim are where the act struck, not who is accused: the
+        accused is its author ("Russia's attack", "the attack by militants"), if named."""
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            if obj.lemma_.lower() not in PATIENT_NOUNS:
+            act = obj.lower_ in ACT_NOUNS or obj.lemma_.lower() in ACT_NOUNS
+            if not act and obj.lemma_.lower() not in PATIENT_NOUNS:
                 continue
-            victims = [index.get(c.i) for c in obj.children if c.dep_ == "poss"]
-            target = [m for m in target if m not in victims]
-            for m in self._prep_objects(obj, {"by"}, index):
+            if act:
+                struck = [index.get(g.i) for c in obj.children
+                          if c.dep_ == "prep" and c.lower_ in STRUCK_PREPS for g in c.subtree]
+                target = [m for m in target if m not in struck]
+            if obj.lemma_.lower() in PATIENT_NOUNS:
+                victims = [index.get(c.i) for c in obj.children if c.dep_ == "poss"]
+                target = [m for m in target if m not in victims]
+            # (the parser often hangs the act's "by" on the verb: "condemned the attack by
+            # militants"; an active verb's own "by" takes a gerund, "by sending troops")
+            for m in self._prep_objects(obj, {"by"}, index) + self._prep_objects(
+                    verb, {"by"}, index):
                 if m not in target:
                     target.append(m)
         return target
