@@ -111,3 +111,23 @@ def test_condemning_an_attack_accuses_its_author_not_where_it_struck():
     assert accused == {("USA", ()), ("GBR", ("RUS",)), ("JPN", ("NGA",))}
     japan = next(e for e in of_type(coded, "ACCUSE") if e.source[0].country == "JPN")
     assert [a.sector for a in japan.target] == ["REB"]  # the militants, not Nigeria
+
+
+def test_the_parties_of_a_conflict_are_the_country_it_is_in():
+    # kind: "calls on all parties to ...", "urged the warring parties to ...", with no
+    # meeting in the story: the sides of the conflict it tells of, coded as its country
+    coded = code("Fighting between the army and rebel groups has displaced thousands in "
+                 "South Sudan this week. The United Nations called on all parties to end "
+                 "the violence. Japan urged the warring parties to return to talks. "
+                 "Several political parties boycotted the vote.", date="2022-03-01")
+    asked = {(e.source[0].country, tuple(a.country for a in e.target))
+             for e in of_type(coded, "REQUEST")}
+    assert asked == {("UNO", ("SSD",)), ("JPN", ("SSD",))}
+
+
+def test_the_parties_after_a_meeting_are_its_participants():
+    # kind: "the two sides agreed": a meeting's parties, not the story's country
+    coded = code("President Ruto met Prime Minister Abiy in Nairobi on Monday. Both sides "
+                 "agreed to expand trade.", date="2023-06-05")
+    assert {tuple(sorted({a.country for a in [*e.source, *e.target]}))
+            for e in of_type(coded, "AGREE")} == {("ETH", "KEN")}

@@ -38,6 +38,12 @@ LISTING_VERBS = {"include", "be", "comprise", "feature"}
 # "The summit was attended by", "They were joined by".
 PARTICIPANT_NOUNS = {"participant", "attendee", "participants", "attendees"}
 JOINING_VERBS = {"attend", "join"}
+# Group nouns that, with no meeting in the story, speak of the sides of the conflict it is
+# about: "all parties", "the parties to the conflict", "all sides", "the warring parties";
+# with only these modifiers ("political parties" are something else).
+CONFLICT_PARTIES = {"party", "side"}
+CONFLICT_MODIFIERS = {"armed", "warring", "relevant", "concerned", "opposing", "other",
+                      "involved"}
 
 
 @cache
@@ -116,6 +122,13 @@ def is_group_phrase(head: Token, has_country: bool, region: bool) -> bool:
         return True
     return head.lower_ in PARTICIPANT_NOUNS and (head.is_sent_start or head.i == 0 or any(
         c.dep_ == "prep" for c in head.children))
+
+
+def names_conflict_parties(head: Token) -> bool:
+    """Whether a group phrase headed by ``head`` speaks of a conflict's sides (see
+    CONFLICT_PARTIES), not of a meeting's parties or of political parties."""
+    return _singular(head) in CONFLICT_PARTIES and all(
+        c.lower_ in CONFLICT_MODIFIERS for c in head.children if c.dep_ in ("amod", "compound"))
 
 
 def _singular(tok: Token) -> str:

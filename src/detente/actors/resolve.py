@@ -9,7 +9,7 @@ from ..codebook import INTERNATIONAL
 from ..knowledge import Knowledge, normalize_role
 from ..records import Actor
 from .discourse import Discourse
-from .gatherings import is_group_phrase
+from .gatherings import is_group_phrase, names_conflict_parties
 from .mentions import (
     _DOMESTIC_SECTORS,
     _NP_DEPS,
@@ -168,6 +168,17 @@ class MentionResolver:
                         "person", "person?"} and is_group_phrase(
                 head_tok, False, "region" in kinds):
             # "the leaders", "both sides", "transatlantic leaders": the gathering's parties
+            if names_conflict_parties(head_tok) and not (
+                    discourse.gathering and discourse.gathering.participants) and \
+                    discourse.focus and (discourse.publisher is None or
+                                         discourse.focus != discourse.publisher.country):
+                # "We urge all parties to ...", "the parties to the conflict": with no
+                # meeting in the story, the sides of the conflict it is about, coded as
+                # the country it happens in (CODEBOOK s. 3: a country named alone)
+                actor = Actor(text, None, discourse.focus, None, char_start, char_end,
+                              f"group:{head_tok.lower_} article-country")
+                return Mention(start, end, anchor, (actor,), plural=True, how=actor.how,
+                               subject=head_tok.dep_ in ("nsubj", "nsubjpass"))
             party = discourse.group().participants
             return Mention(start, end, anchor, tuple(
                 _with_text(a, text, char_start, char_end, "gathering") for a in party),
