@@ -62,3 +62,13 @@ def test_a_surname_after_another_given_name_and_a_particle_is_someone_else():
     coded = _coder().code(article)
     (yemeni,) = [a for a in coded.actors if a.country == "YEM"]
     assert yemeni.sector == "GOV" and yemeni.name != "Hosni Mubarak"
+
+
+def test_a_full_name_after_an_honorific_alias_is_one_person():
+    # kind: "Sheikh <given> bin <father> <family>", where the alias "Sheikh <given> bin
+    # <father>" matches first and the family name would be left over as someone else;
+    # and a given name spelled another way ("Mohammed" for "Mohamed")
+    for phrase in ("Sheikh Mohammed bin Zayed Al Nahyan", "Mohammed bin Zayed"):
+        actor = resolve_phrase(phrase, "2022-06-01")
+        assert (actor.country, actor.sector, actor.name) == (
+            "ARE", "GOV", "Mohamed bin Zayed Al Nahyan"), phrase

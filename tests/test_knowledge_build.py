@@ -96,6 +96,22 @@ def test_name_variants_add_ascii_and_particle_forms() -> None:
     assert "Alexander De Croo" in name_variants("Alexander de Croo")
 
 
+def test_name_variants_add_other_transliterations_of_a_given_name() -> None:
+    # kind: one Arabic given name spelled several ways in English news
+    assert {"Mohammed bin Salman", "Muhammad bin Salman"} <= set(
+        name_variants("Mohamed bin Salman"))
+    assert "Abdul Fattah el-Sisi" in name_variants("Abdel Fattah el-Sisi")
+    assert name_variants("Khalid") == ["Khalid"]  # one word alone: too common to respell
+
+
+def test_transliteration_classes_are_disjoint() -> None:
+    from detente.knowledge.names import transliterations
+
+    spelled = transliterations()
+    for word, others in spelled.items():
+        assert word not in others and all(word in spelled[o] for o in others), word
+
+
 # --- source readers, on made-up lines in each source's format ------------------------------
 
 

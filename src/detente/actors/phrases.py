@@ -108,12 +108,30 @@ class PhraseMatcher:
                 if any(e.kind in ("country", "capital", "adjective") for e in entries) and any(
                         s <= i and i + length <= e and (e - s) > length for s, e in person_ents):
                     break
+                length = self._same_person_further(words, lowers, i, length, entries)
                 found.append(Atom(i, i + length, tuple(entries)))
                 i += length - 1
                 break
             i += 1
         cache[key] = found
         return found
+
+    def _same_person_further(self, words: list[str], lowers: list[str], i: int, length: int,
+                             entries: list[Entry]) -> int:
+        """The length of a person's phrase at ``i``, taken on to the end of a longer name
+        of the same person that starts inside it: "Sheikh Mohamed bin Zayed Al Nahyan" is
+        one phrase, though the alias "Sheikh Mohamed bin Zayed" matches first."""
+        people = {e.person for e in entries if e.kind == "person" and e.person}
+        if not people:
+            return length
+        end = i + length
+        for j in range(i + 1, end):
+            for further in self.k.lengths.get(lowers[j], ()):
+                if j + further > end and j + further <= len(words) and any(
+                        e.kind == "person" and e.person in people for e in self.k.lookup(
+                            tuple(words[j:j + further]), tuple(lowers[j:j + further]))):
+                    return j + further - i
+        return length
 
     def phrase_scan(self, words: list[str]) -> list[tuple[int, int, tuple[Entry, ...]]]:
         """Known phrases in a list of token texts, longest first: the words-only scan used

@@ -13,8 +13,11 @@ Used by the build only; the package reads the names it wrote.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from anyascii import anyascii
+
+from .tsv import read_tsv, split_list
 
 # Lower case inside a name ("Ursula von der Leyen", "Tamim bin Hamad"), except first.
 PARTICLES = frozenset({
@@ -97,14 +100,34 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@cache
+def transliterations() -> dict[str, tuple[str, ...]]:
+    """A given name's other spellings in English news (data/transliterations.tsv)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for _, row in read_tsv("transliterations.tsv"):
+        spellings = split_list(row["spellings"])
+        for word in spellings:
+            out[word] = tuple(s for s in spellings if s != word)
+    return out
+
+
 def name_variants(name: str) -> list[str]:
     """Spellings of one name news uses: as given, in ASCII ("Erdoğan" -> "Erdogan"), with
-    a leading particle capitalized or not ("De Croo"/"de Croo"), hyphens between the
-    parts of Korean given names or not ("Kim Jong-un"/"Kim Jong Un")."""
+    a leading particle capitalized or not ("De Croo"/"de Croo"), with a given name
+    transliterated another way in a name of two words or more ("Mohamed bin
+    Zayed"/"Mohammed bin Zayed", one word at a time; see transliterations.tsv), hyphens
+    between the parts of Korean given names or not ("Kim Jong-un"/"Kim Jong Un")."""
     out = [name]
     ascii_name = anyascii(name)
     if ascii_name != name and ascii_name.isascii():
         out.append(ascii_name)
+    spelled = transliterations()
+    for form in list(out):
+        parts = form.split(" ")
+        for i, part in enumerate(parts):
+            # (a one-word name, "Khalid", is too common a word to take in another spelling)
+            for other in spelled.get(part, ()) if len(parts) > 1 else ():
+                out.append(" ".join([*parts[:i], other, *parts[i + 1:]]))
     for form in list(out):
         parts = form.split(" ")
         for i, part in enumerate(parts):
