@@ -131,3 +131,12 @@ def test_the_parties_after_a_meeting_are_its_participants():
                  "agreed to expand trade.", date="2023-06-05")
     assert {tuple(sorted({a.country for a in [*e.source, *e.target]}))
             for e in of_type(coded, "AGREE")} == {("ETH", "KEN")}
+
+
+def test_a_plural_title_over_several_countries_is_one_official_of_each():
+    # kind: "spoke with the G7 Foreign Ministers of A, B, C and D" (the tagger may read
+    # "Ministers" as a singular name): one party per country, not one person of the first
+    coded = code("Secretary Blinken spoke today with the G7 Foreign Ministers of Canada, "
+                 "France, Germany, Italy and Japan.", source=STATE, date="2022-02-24")
+    (call,) = of_type(coded, "CONSULT")
+    assert [a.country for a in call.target] == ["CAN", "FRA", "DEU", "ITA", "JPN"]

@@ -296,8 +296,10 @@ class MentionResolver:
         if former and (person or titles) and country not in INTERNATIONAL:
             sector = "ELI"
         # definite descriptions and titles without a country resolve against the discourse
-        if titles and not person and not plural and not sectors:
-            person = True  # "the Secretary", "the Queen": one person, named or not
+        if titles and not person and not plural and not sectors and len(coordinated) < 2:
+            # "the Secretary", "the Queen": one person, named or not; but "the G7 Foreign
+            # Ministers of A, B and C" (tagged as a singular name) are one for each country
+            person = True
         if country is None and person and titles and discourse.publisher is not None and \
                 role not in MONARCHS and discourse.publisher.uses_title(role):
             # a titled official with no nationality, in a government's own release, is theirs
