@@ -90,6 +90,9 @@ class MentionResolver:
             if tok.dep_ in _NP_DEPS and (h in covered or _is_person(head)):
                 if tok.dep_ == "poss" and not _actor_noun(self.k, head, covered, base):
                     break
+                if tok.dep_ == "appos" and h in covered and _other_person(
+                        covered.get(tok.i - base, atom), covered[h]):
+                    break  # "Prime Minister Johnson, President Biden and ...": a list
                 tok = head
                 continue
             if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _OF_PREPS:
@@ -280,11 +283,20 @@ class MentionResolver:
             else:
                 name = e.name
                 known = self._known_person(e.name or "", discourse)
+                titled = self.k.titled_surname(e.name or "", role, discourse.date, country) \
+                    if known is None and titles and not former and " " not in (e.name or "") \
+                    else None
                 if known is not None:
                     country = country or known.country
                     sector = sector or known.sector
                     name = known.name or name
                     how.append(f"later-mention:{known.name}")
+                elif titled is not None:
+                    # "Prime Minister Morrison": the one of that name in such an office then
+                    country = country or titled.country
+                    sector = sector or titled.sector
+                    name = titled.name
+                    how.append(f"titled-surname:{titled.name}")
                 else:
                     how.append("person-entity")
         if country is None and not orgs:
@@ -447,6 +459,14 @@ class MentionResolver:
         if pub is not None and sector == pub.sector:
             return Actor(pub.name, pub.name, pub.country, pub.sector)
         return None
+
+
+def _other_person(atom: Atom, head: Atom) -> bool:
+    """Whether two atoms name two different known people: an apposition between them
+    lists them ("Johnson, President Biden"), it does not name one person twice."""
+    mine = {e.person for e in atom.entries if e.kind == "person"}
+    theirs = {e.person for e in head.entries if e.kind == "person"}
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _inherit_from_groups(doc, mentions: list[Mention], discourse: Discourse | None = None

@@ -176,6 +176,34 @@ class Knowledge:
                 return terms
         return None
 
+    def titled_surname(self, surname: str, role: str | None, date: str | None,
+                       country: str | None = None) -> Term | None:
+        """Who "<title> <surname>" names on the date: the one person of that surname in
+        office then (of ``country``, if given), whose office the title fits ("Prime
+        Minister Morrison", "Secretary Rice"); None when no one or several do."""
+        day = date or TODAY
+        found = []
+        for person in self._by_surname.get(surname.lower(), ()):
+            for term in self.terms[person]:
+                if term.start <= day and (term.end is None or day < term.end) and (
+                        country is None or term.country == country) and (
+                        not role or set(role.split()) <= set(term.role.split())):
+                    found.append(term)
+                    break
+        return found[0] if len(found) == 1 else None
+
+    @property
+    def _by_surname(self) -> dict[str, list[str]]:
+        cached = self.__dict__.get("_surname_index")
+        if cached is None:
+            cached = defaultdict(list)
+            for person in self.terms:
+                words = person.split()
+                if len(words) > 1:
+                    cached[words[-1].lower()].append(person)
+            self.__dict__["_surname_index"] = cached
+        return cached
+
     @property
     def _by_office(self) -> dict[tuple[str, str], list[Term]]:
         cached = self.__dict__.get("_office_index")
