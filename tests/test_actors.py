@@ -72,3 +72,28 @@ def test_a_full_name_after_an_honorific_alias_is_one_person():
         actor = resolve_phrase(phrase, "2022-06-01")
         assert (actor.country, actor.sector, actor.name) == (
             "ARE", "GOV", "Mohamed bin Zayed Al Nahyan"), phrase
+
+
+def test_a_title_and_a_surname_name_the_one_such_office_holder_then():
+    # kind: "Prime Minister <surname>", "Vice President <surname>" where the knowledge has
+    # no surname alias: the one person of that surname who held such an office that day
+    assert resolve_phrase("Prime Minister Morrison", "2021-06-12").name == "Scott Morrison"
+    rice = resolve_phrase("Secretary Rice", "2006-06-12")
+    assert (rice.country, rice.name) == ("USA", "Condoleezza Rice")
+    assert resolve_phrase("Secretary Rice", "2021-06-12").name == "Rice"  # no one then
+
+
+def test_people_listed_by_apposition_are_each_a_party():
+    # kind: "Prime Minister A, President B and Chancellor C met ...": the parser hangs B on
+    # A as an apposition, which must not make A and B one person
+    from detente.clean import clean
+    from detente.pipeline import _coder
+    from detente.records import RawDocument
+
+    text = ("Prime Minister Kishida, President Biden and Chancellor Scholz met on the "
+            "margins of the summit in Madrid.")
+    article = clean(RawDocument(id="t", text=text, where="test", date="2022-06-28"))
+    coded = _coder().code(article)
+    (meeting,) = [e for e in coded.events if e.type == "CONSULT"]
+    assert sorted(a.country for a in [*meeting.source, *meeting.target]) == [
+        "DEU", "JPN", "USA"]

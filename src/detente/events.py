@@ -117,7 +117,7 @@ class EventReader:
         if tok is None:
             return []
         found: list[Mention] = []
-        for t in [tok, *tok.conjuncts]:
+        for t in [tok, *tok.conjuncts, *_listed_people(tok, index)]:
             m = index.get(t.i)
             if m is not None and m not in found:
                 found.append(m)
@@ -165,6 +165,10 @@ class EventReader:
                 if c.lemma_.lower() in self.non_agents:
                     return [], "subject-not-an-agent"  # "Indian shares rallied"
                 found = self.actors_at(c, index)
+                for other in (g for g in verb.children if g.dep_ == "nsubj" and g.i > c.i):
+                    # "Prime Minister A, President B and ... met": a list the parser split
+                    # into two subjects
+                    found += [m for m in self.actors_at(other, index) if m not in found]
                 # "Sherman, together with Ms. Tsikhanouskaya, called for ...": both act
                 for prep in (g for t in (c, verb) for g in t.children
                              if g.dep_ == "prep" and g.lower_ == "with" and any(
@@ -576,6 +580,20 @@ class EventReader:
                 c.dep_ == "amod" and c.lower_ in RELATIONSHIP_WORDS for c in noun.children):
             return None  # a description of a relationship, not an event
         return Candidate(row, noun, source, target, rule, governor)
+
+
+def _listed_people(tok: Token, index) -> list[Token]:
+    """People the parser hangs on a person as an apposition, with their conjuncts:
+    "Prime Minister A, President B and Chancellor C met" lists three people."""
+    first = index.get(tok.i)
+    if first is None or not first.person:
+        return []
+    out = []
+    for c in tok.children:
+        m = index.get(c.i)
+        if c.dep_ == "appos" and m is not None and m is not first and m.person:
+            out += [c, *c.conjuncts]
+    return out
 
 
 def _subject(clause: Token) -> Token | None:
