@@ -140,3 +140,18 @@ def test_a_plural_title_over_several_countries_is_one_official_of_each():
                  "France, Germany, Italy and Japan.", source=STATE, date="2022-02-24")
     (call,) = of_type(coded, "CONSULT")
     assert [a.country for a in call.target] == ["CAN", "FRA", "DEU", "ITA", "JPN"]
+
+
+def test_an_attitude_to_an_act_is_one_to_those_who_did_it():
+    # kind: "welcomed the talks held between A and B", "appreciates the actions taken by A
+    # and B", "condemned the strikes carried out by A": the doers named in the act's own
+    # phrase are the target; the flight of "a flight between two states" did nothing
+    coded = code("The United States welcomes the talks held on Monday between Ethiopia and "
+                 "Eritrea. France appreciates the coordinated actions taken today by Canada "
+                 "and Japan. Germany condemned the diversion of a flight between two EU "
+                 "member states.", date="2022-03-01", source=STATE)
+    got = {(e.type, e.source[0].country, tuple(a.country for a in e.target))
+           for e in coded.events if e.type in ("SUPPORT", "ACCUSE")}
+    assert ("SUPPORT", "USA", ("ETH", "ERI")) in got
+    assert ("SUPPORT", "FRA", ("CAN", "JPN")) in got
+    assert not any(t == ("EUR",) for _, _, t in got)

@@ -42,6 +42,8 @@ PATIENT_NOUNS = {"detention", "arrest", "imprisonment", "killing", "murder", "de
 ACT_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", "shooting",
              "incident", "violence", "assault", "stabbing", "murder", "massacre", "explosion",
              "blast", "strike", "strikes", "act", "acts", "crime", "crimes", "atrocities"}
+# Attitudes to what someone did: their target is whoever did the act they are about
+ATTITUDES = {"SUPPORT", "ACCUSE", "REJECT"}
 # Prepositions after such an act that say where it struck or whom: "the attack on/in/
 # against X" (X suffered it; its author is the possessor or the "by" agent)
 STRUCK_PREPS = {"in", "on", "against", "at", "near", "outside", "inside", "across", "upon"}
@@ -289,6 +291,25 @@ class EventReader:
                     found += [m for m in self.actors_at(g, index, depth=2) if m not in found]
         return found
 
+    def _doers(self, act: Token, index) -> list:
+        """Who did the act a noun names, as its own phrase says: "the talks (held) between
+        A and B", "the actions taken by A", "the resumption of dialogue between A and B"."""
+        found: list = []
+        nouns = [act, *(g for c in act.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj" and
+                        (g.lemma_.lower(), "NOUN") in self.triggers)]  # "of dialogue", not
+        # "the diversion of a flight between two states"
+        for noun in nouns:
+            found += [m for m in self._prep_objects(noun, {"between", "by"}, index)
+                      if m not in found]
+            for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                for c in acl.children:
+                    if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "between"):
+                        for g in (g for g in c.children if g.dep_ == "pobj"):
+                            found += [m for m in self.actors_at(g, index, depth=4)
+                                      if m not in found]
+        return found
+
     def _prep_objects(self, tok: Token, preps, index) -> list:
         out = []
         for c in tok.children:
@@ -443,6 +464,11 @@ class EventReader:
                     for acl in (g for g in o.children if g.dep_ == "acl"):
                         target = self._prep_objects(acl, {"at", "into", "on", "against"},
                                                     index)
+            if not target and row.type in ATTITUDES:
+                # "welcomed the talks held between A and B", "appreciates the actions
+                # taken by A": an attitude to an act is one to those who did it
+                for o in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+                    target = self._doers(o, index)
             if not target and row.type in ("AGREE", "AID"):
                 # "pledged continued support to meet Ukraine's needs", "offered help for
                 # Haiti": who the promised help is for
