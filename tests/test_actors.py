@@ -97,3 +97,21 @@ def test_people_listed_by_apposition_are_each_a_party():
     (meeting,) = [e for e in coded.events if e.type == "CONSULT"]
     assert sorted(a.country for a in [*meeting.source, *meeting.target]) == [
         "DEU", "JPN", "USA"]
+
+
+def test_a_things_name_in_a_release_is_not_the_publishers_person():
+    # kind: an unknown capitalized chain in a government's own release is taken for one
+    # of its people ("Jane Okafor" in a State Department text is American), unless it ends
+    # in a common noun and so names a thing: "the Valongo Wharf", "Executive Order"
+    from detente.clean import clean
+    from detente.pipeline import _coder
+    from detente.records import RawDocument
+
+    text = ("Secretary Blinken will honor Jane Okafor for her service. She will also visit "
+            "the Marimba Wharf in Brazil.")
+    article = clean(RawDocument(id="t", text=text, where="test", date="2022-06-28",
+                                source="U.S. Department of State"))
+    coded = _coder().code(article)
+    countries = {a.text: a.country for a in coded.actors}
+    assert countries.get("Jane Okafor") == "USA"
+    assert countries.get("the Marimba Wharf") in (None, "BRA")

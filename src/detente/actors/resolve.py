@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..codebook import INTERNATIONAL
 from ..knowledge import Knowledge, normalize_role
+from ..nlp import common_nouns
 from ..records import Actor
 from .discourse import Discourse
 from .gatherings import is_group_phrase, names_conflict_parties
@@ -507,7 +508,11 @@ def _inherit_from_groups(doc, mentions: list[Mention], discourse: Discourse | No
                 m.actors = (Actor(actor.text, actor.name, g.country, actor.sector or g.sector,
                                   actor.start, actor.end, actor.how + " group"),)
         pub = discourse.publisher if discourse is not None else None
-        if m.actors[0].country is None and pub is not None and m.role is None:
+        last = doc[m.end - 1]
+        if m.actors[0].country is None and pub is not None and m.role is None and not (
+                last.lower_ in common_nouns() or last.lemma_.lower() in common_nouns()):
+            # (not a thing's name: "the Valongo Wharf", "Executive Order", "TIP Report
+            # Heroes" end in a common noun, where a person's surname seldom does)
             a = m.actors[0]
             m.actors = (Actor(a.text, a.name, pub.country, a.sector, a.start, a.end,
                               a.how + " publisher"),)
