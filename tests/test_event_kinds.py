@@ -155,3 +155,15 @@ def test_an_attitude_to_an_act_is_one_to_those_who_did_it():
     assert ("SUPPORT", "USA", ("ETH", "ERI")) in got
     assert ("SUPPORT", "FRA", ("CAN", "JPN")) in got
     assert not any(t == ("EUR",) for _, _, t in got)
+
+
+def test_stressing_the_need_for_someone_to_act_asks_them_to():
+    # kind: "underscored (stressed, emphasized, reiterated) the need for X to ...", the
+    # readout's way of asking X; "the need for swift implementation of a deal among A and
+    # B" asks no one
+    coded = code("Secretary Blinken underscored the need for Kenya to hold credible "
+                 "elections. He stressed the need for swift implementation of the deal "
+                 "between Ethiopia and Eritrea.", source=STATE, date="2022-06-01")
+    asked = [(e.source[0].country, tuple(a.country for a in e.target))
+             for e in of_type(coded, "REQUEST")]
+    assert asked == [("USA", ("KEN",))]

@@ -548,6 +548,14 @@ class EventReader:
                             (x for x in g.children if x.dep_ == "pobj"), None)
                         target += [m for m in self.actors_at(slot, index, depth=0)
                                    if m not in target]
+        if not target and row.type in ("REQUEST", "THREATEN"):
+            # "the need for Kenya to hold elections", "a demand that Russia withdraw": the
+            # one who is to act (the parser makes "for" the clause's mark)
+            for clause in (c for c in noun.children if c.dep_ in ("acl", "advcl", "ccomp")):
+                if any(g.dep_ == "mark" and g.lower_ in ("for", "that")
+                       for g in clause.children) and (subj := _subject(clause)) is not None:
+                    target = self.actors_at(subj, index)
+                    break
         if not target:
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
