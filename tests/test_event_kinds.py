@@ -167,3 +167,13 @@ def test_stressing_the_need_for_someone_to_act_asks_them_to():
     asked = [(e.source[0].country, tuple(a.country for a in e.target))
              for e in of_type(coded, "REQUEST")]
     assert asked == [("USA", ("KEN",))]
+
+
+def test_working_with_ones_own_partners_is_with_others():
+    # kind: "will work with our partners", "stands with our African partners", "coordinate
+    # with its neighbors": the possessor's partners are others, not the possessor
+    coded = code("The United States stands with our African partners in the fight against "
+                 "terrorism. Kenya will work with its neighbors to end the drought.",
+                 source=STATE, date="2023-03-01")
+    assert not [e for e in coded.events
+                if {a.country for a in e.source} & {a.country for a in e.target}]

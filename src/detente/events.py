@@ -255,6 +255,8 @@ class EventReader:
             if tok.lower_ == "with":
                 for nxt in sent[tok.i - sent.start + 1: tok.i - sent.start + 5]:
                     m = index.get(nxt.i)
+                    if nxt.dep_ == "poss" and nxt.pos_ == "PRON":
+                        return []  # "with our partners", "with its neighbors": others
                     if m is not None and m.resolved:
                         return [m]
                 return []
