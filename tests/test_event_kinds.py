@@ -177,3 +177,11 @@ def test_working_with_ones_own_partners_is_with_others():
                  source=STATE, date="2023-03-01")
     assert not [e for e in coded.events
                 if {a.country for a in e.source} & {a.country for a in e.target}]
+
+
+def test_an_announced_reckoning_is_a_threat():
+    # kind: "we will hold X accountable" announces coercion (THREATEN), where "reaffirmed
+    # the commitment to hold X accountable" accuses X now (ACCUSE)
+    coded = code("The United States will hold Russia accountable for its crimes.",
+                 source=STATE, date="2023-03-01")
+    assert [(e.type, e.target[0].country) for e in coded.events] == [("THREATEN", "RUS")]

@@ -419,7 +419,7 @@ class Coder:
         kind = row.type
         if kind in ("CONSULT", "COOPERATE") and mood == "future":
             kind = "AGREE"  # CODEBOOK: intent to meet or cooperate is AGREE
-        if kind in FORCEFUL and mood in ("future", "hypothetical"):
+        if (kind in FORCEFUL or "forceful" in row.flags) and mood in ("future", "hypothetical"):
             # "will impose severe costs on Russia if it invades", "readiness to strike":
             # a coercive act announced or held out is a threat, and the threat is made now
             kind, mood = "THREATEN", "asserted"
