@@ -185,3 +185,14 @@ def test_an_announced_reckoning_is_a_threat():
     coded = code("The United States will hold Russia accountable for its crimes.",
                  source=STATE, date="2023-03-01")
     assert [(e.type, e.target[0].country) for e in coded.events] == [("THREATEN", "RUS")]
+
+
+def test_the_last_of_a_list_the_parser_hangs_on_the_verb_is_in_the_list():
+    # kind: "spoke with A of France, B of Germany, and C of Italy": the parser may make
+    # the last item a conjunct of the verb
+    coded = code("President Biden spoke today with President Emmanuel Macron of France, "
+                 "Chancellor Olaf Scholz of Germany, Prime Minister Mario Draghi of Italy, "
+                 "and Prime Minister Boris Johnson of the United Kingdom.",
+                 source=WH, date="2022-03-01")
+    (call,) = of_type(coded, "CONSULT")
+    assert [a.country for a in call.target] == ["FRA", "DEU", "ITA", "GBR"]

@@ -493,6 +493,14 @@ class EventReader:
                             target = self.actors_at(subj[0], index)
             if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "individuals arrested by ..."
                 target = target or self.actors_at(verb.head, index)
+        if target and not passive:
+            # "spoke with A of France, B of Germany, and C of Britain": the parser may hang
+            # a list's last item on the verb, as if a second verb's
+            for c in verb.children:
+                m = index.get(c.i)
+                if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and m is not None and \
+                        m not in target and m not in source:
+                    target.append(m)
         if not target and "with" in row.target_preps and not any(
                 c.dep_ == "dobj" for c in verb.children):
             # (with an object, a later "with" is the object's: "discussed engagements with X")
