@@ -196,3 +196,15 @@ def test_the_last_of_a_list_the_parser_hangs_on_the_verb_is_in_the_list():
                  source=WH, date="2022-03-01")
     (call,) = of_type(coded, "CONSULT")
     assert [a.country for a in call.target] == ["FRA", "DEU", "ITA", "GBR"]
+
+
+def test_those_who_attended_for_other_countries_join_the_summit():
+    # kind: "The summit was attended by the presidents of A and B. Foreign ministers
+    # attended for C and D.": a later list of who attended adds to the meeting's parties,
+    # with the office the list names
+    coded = code("The summit in Lima was attended by the presidents of Chile, Peru and "
+                 "Bolivia. Foreign ministers attended for Argentina and Uruguay.",
+                 date="2004-12-09")
+    (summit,) = of_type(coded, "CONSULT")
+    parties = {(a.country, a.sector) for a in [*summit.source, *summit.target]}
+    assert {("ARG", "GOV"), ("URY", "GOV"), ("CHL", "GOV")} <= parties

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from .actors import (
     FIRST,
+    JOINING_VERBS,
     ActorFinder,
     Discourse,
     Gathering,
@@ -29,7 +30,7 @@ from .actors import (
     publisher_for,
     standing_words,
 )
-from .codebook import event_type
+from .codebook import INTERNATIONAL, event_type
 from .dates import parse_iso
 from .dates import resolve as resolve_date
 from .events import ACT_NOUNS, TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
@@ -94,6 +95,9 @@ class Coder:
         self.form_kinds = trigger_form_kinds()
         self.standing = standing_words()
         self.speech_forms = frozenset({"according"}.union(*map(inflections, SPEECH)))
+        # "Ministers of A and B attended", "They were joined by C": lists of a gathering's
+        # parties, read on parsed sentences only
+        self.listing_forms = frozenset().union(*map(inflections, JOINING_VERBS))
         self.batch_size = batch_size
 
     # ---- public -----------------------------------------------------------------------
@@ -151,8 +155,8 @@ class Coder:
         text = sent.text
         words = set(WORD.findall(text.lower()))
         quoted = _quoting(text) and not words.isdisjoint(self.speech_forms)
-        if not quoted and not any(self._cued(word, words, sent.words)
-                                  for word in words & self.forms):
+        if not quoted and words.isdisjoint(self.listing_forms) and not any(
+                self._cued(word, words, sent.words) for word in words & self.forms):
             return "no trigger word"
         if sent.phrases is None:
             sent.phrases = self.finder.phrase_scan(sent.words)
@@ -175,6 +179,8 @@ class Coder:
             if kinds is not None and not kinds.isdisjoint(TAG_KINDS.get(tok.tag_, ())):
                 return True
             if quoted and low in self.speech_forms:
+                return True
+            if low in self.listing_forms and tok.tag_.startswith("VB"):
                 return True
         return False
 
@@ -258,6 +264,12 @@ class Coder:
             inside = {t.i for h in heads for t in h.subtree}
             actors = [a for m in mentions if m.head in inside and not m.group
                       for a in m.actors if a.country]
+            # "Foreign ministers attended for A and B": the title says what A and B sent
+            sent_as = next((a.sector for m in mentions if m.head in inside and not m.group
+                            for a in m.actors if a.country is None and a.sector), None)
+            if sent_as is not None:
+                actors = [replace(a, sector=sent_as) if a.sector is None and
+                          a.country not in INTERNATIONAL else a for a in actors]
             if actors:
                 discourse.group().add(actors, discourse.sentence)
 

@@ -20,12 +20,18 @@ government's own voice) and ``mentions`` (the records and word lists they share)
 
 from .discourse import Discourse
 from .finder import ActorFinder, resolve_phrase
-from .gatherings import Gathering, is_group_phrase, listed_participants, standing_words
+from .gatherings import (
+    JOINING_VERBS,
+    Gathering,
+    is_group_phrase,
+    listed_participants,
+    standing_words,
+)
 from .mentions import FIRST, IT, PERSONAL, PLURAL, Atom, Mention
 from .publishers import Publisher, publisher_for
 
 __all__ = [
     "FIRST", "IT", "PERSONAL", "PLURAL", "ActorFinder", "Atom", "Discourse", "Gathering",
-    "Mention", "Publisher", "is_group_phrase", "listed_participants", "publisher_for",
-    "resolve_phrase", "standing_words",
+    "JOINING_VERBS", "Mention", "Publisher", "is_group_phrase", "listed_participants",
+    "publisher_for", "resolve_phrase", "standing_words",
 ]

@@ -148,7 +148,8 @@ def _compound_title(head: Token) -> str:
 def listed_participants(verb: Token) -> list[Token] | None:
     """The tokens heading the parties a sentence lists for the gathering, or None when the
     sentence lists none: "Participants in the call included A, B and C" (the objects), "The
-    summit was attended by A and B", "They were joined by C" (the agents)."""
+    summit was attended by A and B", "They were joined by C" (the agents), "Ministers of
+    A and B attended" (the subject, and for whom they came)."""
     lemma = verb.lemma_.lower()
     if lemma in LISTING_VERBS and any(c.dep_ in ("nsubj", "nsubjpass") and
                                       c.lower_ in PARTICIPANT_NOUNS for c in verb.children):
@@ -158,4 +159,11 @@ def listed_participants(verb: Token) -> list[Token] | None:
     if lemma in JOINING_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
         return [g for c in verb.children if c.dep_ == "agent" for g in c.children
                 if g.dep_ == "pobj"]
+    if lemma == "attend" and not any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")
+                                     for c in verb.children):
+        # "Foreign ministers attended for A, B and C", "Leaders of A and B attended the
+        # summit": those who attend, and whom they attend for
+        return [c for c in verb.children if c.dep_ == "nsubj"] + [
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "from")
+            for g in c.children if g.dep_ == "pobj"]
     return None
