@@ -208,3 +208,13 @@ def test_those_who_attended_for_other_countries_join_the_summit():
     (summit,) = of_type(coded, "CONSULT")
     parties = {(a.country, a.sector) for a in [*summit.source, *summit.target]}
     assert {("ARG", "GOV"), ("URY", "GOV"), ("CHL", "GOV")} <= parties
+
+
+def test_national_day_greetings_support_the_people_greeted():
+    # kind: the national-day message: "I offer my congratulations to the people of X",
+    # "I wish the people of X a joyous Independence Day"
+    coded = code("On behalf of the Government of the United States, I offer my "
+                 "congratulations to the people of Kenya on your Independence Day. I wish a "
+                 "joyous Independence Day to the people of Ghana.", source=STATE,
+                 date="2022-12-12")
+    assert {e.target[0].country for e in of_type(coded, "SUPPORT")} == {"KEN", "GHA"}

@@ -575,3 +575,20 @@ def test_leaders_of_every_continent_hold_their_office() -> None:
     assert head("USA", "government", "2022-06-01") == ["Joe Biden"]
     assert head("JPN", "state", "2018-06-01") == ["Akihito"] or head(
         "JPN", "state", "2018-06-01") == ["Emperor Akihito"]
+
+
+def test_every_noun_trigger_is_a_lemma_the_parser_gives():
+    # a NOUN row is matched on the token's lemma: a row for "congratulations" never matched
+    # (spaCy's lemma is "congratulation"), so it must have a row for the lemma as well
+    from detente.knowledge.tsv import read_tsv
+    from detente.nlp import coder_pipeline
+
+    nlp = coder_pipeline()
+    rows = [r for _, r in read_tsv("triggers.tsv") if r["pos"] == "NOUN"]
+    lemmas = {r["lemma"] for r in rows}
+    unmatched = set()
+    for row in rows:
+        token = nlp(f"They discussed the {row['lemma']} yesterday.")[3]
+        if token.lemma_.lower() not in lemmas:
+            unmatched.add(row["lemma"])
+    assert not unmatched
