@@ -218,3 +218,12 @@ def test_national_day_greetings_support_the_people_greeted():
                  "joyous Independence Day to the people of Ghana.", source=STATE,
                  date="2022-12-12")
     assert {e.target[0].country for e in of_type(coded, "SUPPORT")} == {"KEN", "GHA"}
+
+
+def test_a_sum_in_assistance_announced_is_aid():
+    # kind: "announced (provided) $N million in humanitarian assistance for X": the sum is
+    # the light verb's object, the help inside it is the event
+    coded = code("The United States announced nearly $100 million in humanitarian "
+                 "assistance for the people of Uganda.", source=STATE, date="2023-03-01")
+    assert [(e.type, e.source[0].country, e.target[0].country)
+            for e in coded.events] == [("AID", "USA", "UGA")]

@@ -543,8 +543,9 @@ class EventReader:
         return Candidate(row, word, source, target, f"state:{row.lemma}/{how}", governor)
 
     def _noun(self, noun: Token, row: Trigger, index) -> Candidate | None:
-        head = noun.head
-        if "light" in row.flags and not (noun.dep_ in ("dobj", "nsubjpass") and
+        carrier = _amount_of(noun) or noun  # "announced $100 million in assistance for X"
+        head = carrier.head
+        if "light" in row.flags and not (carrier.dep_ in ("dobj", "nsubjpass") and
                                          head.lemma_.lower() in self.light):
             return None  # an event noun only as the object of a light verb: "staged a sit-in"
         source: list = []
@@ -578,7 +579,7 @@ class EventReader:
         governor = head
         rule = f"noun:{row.lemma}"
         # light verb: "X held talks with Y", "X expressed support for Y"
-        if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.light:
+        if carrier.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.light:
             source, how = self.subject_of(head, index)
             rule += f"/light:{head.lemma_.lower()}/{how}"
             target = target or self._prep_objects(head, set(row.target_preps) | {"to", "with"},
@@ -624,6 +625,19 @@ class EventReader:
                 c.dep_ == "amod" and c.lower_ in RELATIONSHIP_WORDS for c in noun.children):
             return None  # a description of a relationship, not an event
         return Candidate(row, noun, source, target, rule, governor)
+
+
+def _amount_of(noun: Token) -> Token | None:
+    """The sum a noun of help is counted in: "$100 million in (of, for) humanitarian
+    assistance" is the assistance, given or announced as the sum is."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "of", "for"):
+        return None
+    amount = prep.head
+    if amount.i != prep.i and (amount.tag_ in ("CD", "$") or any(
+            c.tag_ == "$" for c in amount.children)):
+        return amount
+    return None
 
 
 def _listed_people(tok: Token, index) -> list[Token]:
