@@ -115,3 +115,19 @@ def test_a_things_name_in_a_release_is_not_the_publishers_person():
     countries = {a.text: a.country for a in coded.actors}
     assert countries.get("Jane Okafor") == "USA"
     assert countries.get("the Marimba Wharf") in (None, "BRA")
+
+
+def test_refugees_take_the_country_they_fled_not_the_one_they_are_in():
+    # kind: "refugees in Chad", "hosting refugees": a refugee's country is the one the text
+    # says they came from ("Sudanese refugees"), never by default the story's
+    from detente.clean import clean
+    from detente.pipeline import _coder
+    from detente.records import RawDocument
+
+    text = ("Chad is hosting refugees in camps near Abeche. Police in Chad arrested "
+            "Sudanese refugees on Monday.")
+    article = clean(RawDocument(id="t", text=text, where="test", date="2023-06-05"))
+    coded = _coder().code(article)
+    found = {(a.text, a.country) for a in coded.actors if a.sector == "REF"}
+    assert ("Sudanese refugees", "SDN") in found
+    assert not any(country == "TCD" for _, country in found)

@@ -32,8 +32,10 @@ _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "througho
 # Sectors whose unnamed members ("police", "protesters") belong to the story's country.
 # Journalists and parties are left out: "told reporters" is not a meeting, and "the warring
 # parties" are not political parties.
-_DOMESTIC_SECTORS = {"CVL", "COP", "LEG", "JUD", "MIL", "REB", "OPP", "MED", "REF", "UNK", "BUS",
+_DOMESTIC_SECTORS = {"CVL", "COP", "LEG", "JUD", "MIL", "REB", "OPP", "MED", "UNK", "BUS",
                      "REL"}
+# (not refugees: theirs is the country they fled, which the text names when it knows it,
+# "refugees from Venezuela", "Rohingya refugees", not the one they are in)
 # Last words of the names of meetings: "the U.S.-Kenya Trade Dialogue" is a meeting of
 # the two, not an organization of theirs
 MEETING_NAMES = {"Dialogue", "Forum", "Summit", "Talks", "Meeting", "Conference",
