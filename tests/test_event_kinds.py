@@ -227,3 +227,13 @@ def test_a_sum_in_assistance_announced_is_aid():
                  "assistance for the people of Uganda.", source=STATE, date="2023-03-01")
     assert [(e.type, e.source[0].country, e.target[0].country)
             for e in coded.events] == [("AID", "USA", "UGA")]
+
+
+def test_a_pledge_of_aid_with_no_recipient_named_is_still_a_pledge():
+    # kind: "pledged $350 million in aid for the relief effort", "committed $50 million":
+    # AGREE with no one on the other side (CODEBOOK s. 7: pledges of aid are AGREE); aid
+    # given to no one named is not coded
+    coded = code("Japan pledged $500 million in aid for the relief effort. The United "
+                 "States provided $40 million in assistance.", date="2005-01-05")
+    assert [(e.type, e.source[0].country, e.target) for e in coded.events
+            if e.type in ("AGREE", "AID")] == [("AGREE", "JPN", ())]

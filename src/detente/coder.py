@@ -33,7 +33,16 @@ from .actors import (
 from .codebook import INTERNATIONAL, event_type
 from .dates import parse_iso
 from .dates import resolve as resolve_date
-from .events import ACT_NOUNS, TARGETLESS_OK, UNDIRECTED, Candidate, EventReader, modality, negated
+from .events import (
+    ACT_NOUNS,
+    TARGETLESS_OK,
+    UNDIRECTED,
+    Candidate,
+    EventReader,
+    modality,
+    names_help,
+    negated,
+)
 from .knowledge import (
     inflections,
     load_knowledge,
@@ -399,7 +408,11 @@ class Coder:
             target = [a for a in target if a not in owned]
             source = [replace(a, sector=owned[0].sector) if a.sector is None and
                       a.country == owned[0].country else a for a in source]
-        selfonly = "selfonly" in row.flags  # "resigned", "accepted responsibility"
+        selfonly = "selfonly" in row.flags or (  # "resigned", "accepted responsibility"
+            # "pledged $350 million in aid": a pledge of help, recipient unnamed (given
+            # help with no recipient is not coded so)
+            row.type == "AGREE" and row.file == HAND_LEXICON and
+            cand.object_word is not None and names_help(cand.object_word))
         if not target and cand.object_word is not None and not several and not selfonly and \
                 not (row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS):
             return [], f"its object {cand.object_word.text!r} names no actor"

@@ -42,6 +42,18 @@ PATIENT_NOUNS = {"detention", "arrest", "imprisonment", "killing", "murder", "de
 ACT_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", "shooting",
              "incident", "violence", "assault", "stabbing", "murder", "massacre", "explosion",
              "blast", "strike", "strikes", "act", "acts", "crime", "crimes", "atrocities"}
+# Nouns of help: pledged or given with no recipient named ("pledged $350 million in aid for
+# the relief effort"), still an event (CODEBOOK s. 7: pledges of aid are AGREE)
+HELP_NOUNS = {"aid", "assistance", "support", "funding", "fund", "help", "relief", "loan",
+              "grant", "contribution", "donation", "package", "money", "supply", "food"}
+
+
+def names_help(tok: Token) -> bool:
+    """Whether an object is help or a sum of it: "aid", "$350 million (in aid)"."""
+    return tok.lemma_.lower() in HELP_NOUNS or (tok.tag_ in ("CD", "$") and any(
+        c.tag_ == "$" for c in tok.children)) or tok.tag_ == "$"
+
+
 # Attitudes to what someone did: their target is whoever did the act they are about
 ATTITUDES = {"SUPPORT", "ACCUSE", "REJECT"}
 # Prepositions after such an act that say where it struck or whom: "the attack on/in/
