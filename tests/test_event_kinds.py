@@ -237,3 +237,17 @@ def test_a_pledge_of_aid_with_no_recipient_named_is_still_a_pledge():
                  "States provided $40 million in assistance.", date="2005-01-05")
     assert [(e.type, e.source[0].country, e.target) for e in coded.events
             if e.type in ("AGREE", "AID")] == [("AGREE", "JPN", ())]
+
+
+def test_costs_announced_on_a_condition_are_a_threat_and_the_condition_no_act():
+    # kind: "if X invades, we will respond and impose severe costs on X": the costs are
+    # held out (THREATEN; the conjunct shares "will"), and the invasion is the condition,
+    # not a threat by X
+    coded = code("President Biden was clear that, if Russia invades Ukraine, the United "
+                 "States will respond decisively and impose swift and severe costs on Russia.",
+                 source=WH, date="2022-01-20")
+    got = {(e.type, e.source[0].country, e.target[0].country, e.modality)
+           for e in coded.events}
+    assert ("THREATEN", "USA", "RUS", "asserted") in got
+    assert not any(t == "THREATEN" and s == "RUS" for t, s, _, _ in got)
+    assert not any(t == "SANCTION" for t, _, _, _ in got)

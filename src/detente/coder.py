@@ -39,6 +39,7 @@ from .events import (
     UNDIRECTED,
     Candidate,
     EventReader,
+    is_condition,
     modality,
     names_help,
     negated,
@@ -444,7 +445,8 @@ class Coder:
         kind = row.type
         if kind in ("CONSULT", "COOPERATE") and mood == "future":
             kind = "AGREE"  # CODEBOOK: intent to meet or cooperate is AGREE
-        if (kind in FORCEFUL or "forceful" in row.flags) and mood in ("future", "hypothetical"):
+        if (kind in FORCEFUL or "forceful" in row.flags) and mood in (
+                "future", "hypothetical") and not is_condition(cand.governor):
             # "will impose severe costs on Russia if it invades", "readiness to strike":
             # a coercive act announced or held out is a threat, and the threat is made now
             kind, mood = "THREATEN", "asserted"

@@ -759,6 +759,11 @@ def _inverted_condition(clause: Token) -> bool:
     return aux is not None and subj is not None and aux.i < subj.i
 
 
+def is_condition(gov: Token) -> bool:
+    """Whether the clause is itself a condition: "if Russia invades", "unless X agrees"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in gov.children)
+
+
 def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
     """asserted | future | hedged | hypothetical | historical, from the clause's verb."""
     chain = [gov]
@@ -780,7 +785,11 @@ def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
                 return "hypothetical"  # "... on Russia should it choose escalation"
     if gov.dep_ in ("acl", "xcomp") and gov.head.lemma_.lower() in READINESS:
         return "future"  # "their readiness to impose costs", "ready to respond"
-    for c in gov.children:
+    # (a conjunct with no subject of its own shares its head's auxiliary: "will respond
+    # and impose costs")
+    shared = gov.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                            for c in gov.children)
+    for c in [*gov.children, *(gov.head.children if shared else ())]:
         low = c.lower_
         if c.dep_ == "aux":
             if low in ("will", "shall", "'ll"):
