@@ -48,10 +48,15 @@ HELP_NOUNS = {"aid", "assistance", "support", "funding", "fund", "help", "relief
               "grant", "contribution", "donation", "package", "money", "supply", "food"}
 
 
+def _priced(tok: Token) -> bool:
+    """Whether a currency sign goes with the word: "$350 million"."""
+    return any(c.tag_ == "$" for c in tok.children)
+
+
 def names_help(tok: Token) -> bool:
     """Whether an object is help or a sum of it: "aid", "$350 million (in aid)"."""
-    return tok.lemma_.lower() in HELP_NOUNS or (tok.tag_ in ("CD", "$") and any(
-        c.tag_ == "$" for c in tok.children)) or tok.tag_ == "$"
+    return tok.lemma_.lower() in HELP_NOUNS or tok.tag_ == "$" or (
+        tok.tag_ == "CD" and _priced(tok))
 
 
 # Attitudes to what someone did: their target is whoever did the act they are about
@@ -646,8 +651,7 @@ def _amount_of(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.lower_ not in ("in", "of", "for"):
         return None
     amount = prep.head
-    if amount.i != prep.i and (amount.tag_ in ("CD", "$") or any(
-            c.tag_ == "$" for c in amount.children)):
+    if amount.i != prep.i and (amount.tag_ in ("CD", "$") or _priced(amount)):
         return amount
     return None
 

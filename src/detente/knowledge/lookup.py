@@ -46,6 +46,11 @@ class Entry(NamedTuple):
     role: str | None = None  # for titles: the normalized role ("president", "foreign minister")
 
 
+def _during(start: str, end: str | None, day: str) -> bool:
+    """Whether a span of ISO dates (end exclusive, none for still running) holds the day."""
+    return start <= day and (end is None or day < end)
+
+
 class Term(NamedTuple):
     """One continuous term of one person in one office."""
 
@@ -114,7 +119,7 @@ class Knowledge:
         if entry.kind == "org" and entry.name in self.org_eras:
             day = date or TODAY
             for era in self.org_eras[entry.name]:
-                if era.start <= day and (era.end is None or day < era.end):
+                if _during(era.start, era.end, day):
                     return Entry("org", era.country, era.sector, era.name)
             return entry
         if entry.kind == "person" and entry.person in self.candidates:
@@ -130,8 +135,8 @@ class Knowledge:
         day = date or TODAY
         held = []
         for name in self.candidates.get(key, ()):
-            term = next((t for t in self.terms.get(name, ()) if t.start <= day and (
-                t.end is None or day < t.end)), None)
+            term = next((t for t in self.terms.get(name, ()) if _during(t.start, t.end, day)),
+                        None)
             if term is not None:
                 held.append(term)
         if len(held) > 1 and country:
@@ -142,7 +147,7 @@ class Knowledge:
         """The name of the head of state (``office="state"``) or of government on the date."""
         day = date or TODAY
         for start, end, name in self.heads.get((country, office), ()):
-            if start <= day and (end is None or day < end):
+            if _during(start, end, day):
                 return name
         return None
 
@@ -157,7 +162,7 @@ class Knowledge:
             return None
         day = date or TODAY
         for term in terms:
-            if term.start <= day and (term.end is None or day < term.end):
+            if _during(term.start, term.end, day):
                 return term
         before = [t for t in terms if t.end is not None and t.end <= day]
         if before:
@@ -172,7 +177,7 @@ class Knowledge:
         """Who held ``role`` for ``country`` on the date (the latest holder without a date)."""
         day = date or TODAY
         for terms in self._by_office.get((country, role), ()):
-            if terms.start <= day and (terms.end is None or day < terms.end):
+            if _during(terms.start, terms.end, day):
                 return terms
         return None
 
@@ -185,7 +190,7 @@ class Knowledge:
         found = []
         for person in self._by_surname.get(surname.lower(), ()):
             for term in self.terms[person]:
-                if term.start <= day and (term.end is None or day < term.end) and (
+                if _during(term.start, term.end, day) and (
                         country is None or term.country == country) and (
                         not role or set(role.split()) <= set(term.role.split())):
                     found.append(term)
