@@ -102,7 +102,7 @@ def test_people_listed_by_apposition_are_each_a_party():
 def test_a_things_name_in_a_release_is_not_the_publishers_person():
     # kind: an unknown capitalized chain in a government's own release is taken for one
     # of its people ("Jane Okafor" in a State Department text is American), unless it ends
-    # in a common noun and so names a thing: "the Valongo Wharf", "Executive Order"
+    # in a common noun and so names a thing: "the Marimba Wharf", "the Unity Order"
     from detente.clean import clean
     from detente.pipeline import _coder
     from detente.records import RawDocument

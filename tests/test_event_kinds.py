@@ -136,10 +136,10 @@ def test_the_parties_after_a_meeting_are_its_participants():
 def test_a_plural_title_over_several_countries_is_one_official_of_each():
     # kind: "spoke with the G7 Foreign Ministers of A, B, C and D" (the tagger may read
     # "Ministers" as a singular name): one party per country, not one person of the first
-    coded = code("Secretary Blinken spoke today with the G7 Foreign Ministers of Canada, "
-                 "France, Germany, Italy and Japan.", source=STATE, date="2022-02-24")
+    coded = code("The Secretary spoke on Tuesday with the G20 Trade Ministers of Brazil, "
+                 "India, Mexico, Turkey and Japan.", source=STATE, date="2022-02-24")
     (call,) = of_type(coded, "CONSULT")
-    assert [a.country for a in call.target] == ["CAN", "FRA", "DEU", "ITA", "JPN"]
+    assert [a.country for a in call.target] == ["BRA", "IND", "MEX", "TUR", "JPN"]
 
 
 def test_an_attitude_to_an_act_is_one_to_those_who_did_it():
@@ -147,9 +147,9 @@ def test_an_attitude_to_an_act_is_one_to_those_who_did_it():
     # and B", "condemned the strikes carried out by A": the doers named in the act's own
     # phrase are the target; the flight of "a flight between two states" did nothing
     coded = code("The United States welcomes the talks held on Monday between Ethiopia and "
-                 "Eritrea. France appreciates the coordinated actions taken today by Canada "
-                 "and Japan. Germany condemned the diversion of a flight between two EU "
-                 "member states.", date="2022-03-01", source=STATE)
+                 "Eritrea. France appreciates the joint steps taken this week by Canada "
+                 "and Japan. Germany condemned the grounding of a plane between two EU "
+                 "capitals.", date="2022-03-01", source=STATE)
     got = {(e.type, e.source[0].country, tuple(a.country for a in e.target))
            for e in coded.events if e.type in ("SUPPORT", "ACCUSE")}
     assert ("SUPPORT", "USA", ("ETH", "ERI")) in got
@@ -162,7 +162,7 @@ def test_stressing_the_need_for_someone_to_act_asks_them_to():
     # readout's way of asking X; "the need for swift implementation of a deal among A and
     # B" asks no one
     coded = code("Secretary Blinken underscored the need for Kenya to hold credible "
-                 "elections. He stressed the need for swift implementation of the deal "
+                 "elections. He stressed the need for rapid progress on the accord "
                  "between Ethiopia and Eritrea.", source=STATE, date="2022-06-01")
     asked = [(e.source[0].country, tuple(a.country for a in e.target))
              for e in of_type(coded, "REQUEST")]
@@ -172,8 +172,8 @@ def test_stressing_the_need_for_someone_to_act_asks_them_to():
 def test_working_with_ones_own_partners_is_with_others():
     # kind: "will work with our partners", "stands with our African partners", "coordinate
     # with its neighbors": the possessor's partners are others, not the possessor
-    coded = code("The United States stands with our African partners in the fight against "
-                 "terrorism. Kenya will work with its neighbors to end the drought.",
+    coded = code("The United States stands with our Asian partners against piracy at sea. "
+                 "Kenya will work with its neighbors to end the drought.",
                  source=STATE, date="2023-03-01")
     assert not [e for e in coded.events
                 if {a.country for a in e.source} & {a.country for a in e.target}]
@@ -182,41 +182,39 @@ def test_working_with_ones_own_partners_is_with_others():
 def test_an_announced_reckoning_is_a_threat():
     # kind: "we will hold X accountable" announces coercion (THREATEN), where "reaffirmed
     # the commitment to hold X accountable" accuses X now (ACCUSE)
-    coded = code("The United States will hold Russia accountable for its crimes.",
+    coded = code("The United States will hold the junta in Burma accountable for its crimes.",
                  source=STATE, date="2023-03-01")
-    assert [(e.type, e.target[0].country) for e in coded.events] == [("THREATEN", "RUS")]
+    assert [(e.type, e.target[0].country) for e in coded.events] == [("THREATEN", "MMR")]
 
 
 def test_the_last_of_a_list_the_parser_hangs_on_the_verb_is_in_the_list():
-    # kind: "spoke with A of France, B of Germany, and C of Italy": the parser may make
+    # kind: "spoke with A of Canada, B of Poland, and C of Japan": the parser may make
     # the last item a conjunct of the verb
-    coded = code("President Biden spoke today with President Emmanuel Macron of France, "
-                 "Chancellor Olaf Scholz of Germany, Prime Minister Mario Draghi of Italy, "
-                 "and Prime Minister Boris Johnson of the United Kingdom.",
-                 source=WH, date="2022-03-01")
+    coded = code("President Biden spoke on Monday with Prime Minister Justin Trudeau of "
+                 "Canada, President Andrzej Duda of Poland, and Prime Minister Fumio Kishida "
+                 "of Japan.", source=WH, date="2022-03-01")
     (call,) = of_type(coded, "CONSULT")
-    assert [a.country for a in call.target] == ["FRA", "DEU", "ITA", "GBR"]
+    assert [a.country for a in call.target] == ["CAN", "POL", "JPN"]
 
 
 def test_those_who_attended_for_other_countries_join_the_summit():
     # kind: "The summit was attended by the presidents of A and B. Foreign ministers
     # attended for C and D.": a later list of who attended adds to the meeting's parties,
     # with the office the list names
-    coded = code("The summit in Lima was attended by the presidents of Chile, Peru and "
-                 "Bolivia. Foreign ministers attended for Argentina and Uruguay.",
+    coded = code("The forum in Accra was attended by the presidents of Ghana, Togo and "
+                 "Benin. Trade ministers attended for Nigeria and Senegal.",
                  date="2004-12-09")
-    (summit,) = of_type(coded, "CONSULT")
-    parties = {(a.country, a.sector) for a in [*summit.source, *summit.target]}
-    assert {("ARG", "GOV"), ("URY", "GOV"), ("CHL", "GOV")} <= parties
+    (forum,) = of_type(coded, "CONSULT")
+    parties = {(a.country, a.sector) for a in [*forum.source, *forum.target]}
+    assert {("NGA", "GOV"), ("SEN", "GOV"), ("GHA", "GOV")} <= parties
 
 
 def test_national_day_greetings_support_the_people_greeted():
-    # kind: the national-day message: "I offer my congratulations to the people of X",
-    # "I wish the people of X a joyous Independence Day"
-    coded = code("On behalf of the Government of the United States, I offer my "
-                 "congratulations to the people of Kenya on your Independence Day. I wish a "
-                 "joyous Independence Day to the people of Ghana.", source=STATE,
-                 date="2022-12-12")
+    # kind: the national-day message: "I send my congratulations to the people of X",
+    # "I wish a happy anniversary to the people of X"
+    coded = code("Speaking for our government, I send my congratulations to the people of "
+                 "Kenya on their Independence Day. I wish a happy anniversary to the people "
+                 "of Ghana.", source=STATE, date="2022-12-12")
     assert {e.target[0].country for e in of_type(coded, "SUPPORT")} == {"KEN", "GHA"}
 
 
@@ -230,10 +228,10 @@ def test_a_sum_in_assistance_announced_is_aid():
 
 
 def test_a_pledge_of_aid_with_no_recipient_named_is_still_a_pledge():
-    # kind: "pledged $350 million in aid for the relief effort", "committed $50 million":
+    # kind: "pledged $20 million in aid for flood relief", "committed $50 million":
     # AGREE with no one on the other side (CODEBOOK s. 7: pledges of aid are AGREE); aid
     # given to no one named is not coded
-    coded = code("Japan pledged $500 million in aid for the relief effort. The United "
+    coded = code("Japan pledged $20 million in aid for flood relief. The United "
                  "States provided $40 million in assistance.", date="2005-01-05")
     assert [(e.type, e.source[0].country, e.target) for e in coded.events
             if e.type in ("AGREE", "AID")] == [("AGREE", "JPN", ())]
@@ -243,11 +241,10 @@ def test_costs_announced_on_a_condition_are_a_threat_and_the_condition_no_act():
     # kind: "if X invades, we will respond and impose severe costs on X": the costs are
     # held out (THREATEN; the conjunct shares "will"), and the invasion is the condition,
     # not a threat by X
-    coded = code("President Biden was clear that, if Russia invades Ukraine, the United "
-                 "States will respond decisively and impose swift and severe costs on Russia.",
-                 source=WH, date="2022-01-20")
+    coded = code("The Chancellor said that, if Serbia invades Kosovo, Germany will act at "
+                 "once and impose heavy costs on Serbia.", date="2022-01-20")
     got = {(e.type, e.source[0].country, e.target[0].country, e.modality)
            for e in coded.events}
-    assert ("THREATEN", "USA", "RUS", "asserted") in got
-    assert not any(t == "THREATEN" and s == "RUS" for t, s, _, _ in got)
+    assert ("THREATEN", "DEU", "SRB", "asserted") in got
+    assert not any(t == "THREATEN" and s == "SRB" for t, s, _, _ in got)
     assert not any(t == "SANCTION" for t, _, _, _ in got)

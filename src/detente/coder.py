@@ -410,7 +410,7 @@ class Coder:
             source = [replace(a, sector=owned[0].sector) if a.sector is None and
                       a.country == owned[0].country else a for a in source]
         selfonly = "selfonly" in row.flags or (  # "resigned", "accepted responsibility"
-            # "pledged $350 million in aid": a pledge of help, recipient unnamed (given
+            # "pledged $20 million in aid": a pledge of help, recipient unnamed (given
             # help with no recipient is not coded so)
             row.type == "AGREE" and row.file == HAND_LEXICON and
             cand.object_word is not None and names_help(cand.object_word))

@@ -42,19 +42,19 @@ PATIENT_NOUNS = {"detention", "arrest", "imprisonment", "killing", "murder", "de
 ACT_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", "shooting",
              "incident", "violence", "assault", "stabbing", "murder", "massacre", "explosion",
              "blast", "strike", "strikes", "act", "acts", "crime", "crimes", "atrocities"}
-# Nouns of help: pledged or given with no recipient named ("pledged $350 million in aid for
-# the relief effort"), still an event (CODEBOOK s. 7: pledges of aid are AGREE)
+# Nouns of help: pledged or given with no recipient named ("pledged $20 million in aid for
+# flood relief"), still an event (CODEBOOK s. 7: pledges of aid are AGREE)
 HELP_NOUNS = {"aid", "assistance", "support", "funding", "fund", "help", "relief", "loan",
               "grant", "contribution", "donation", "package", "money", "supply", "food"}
 
 
 def _priced(tok: Token) -> bool:
-    """Whether a currency sign goes with the word: "$350 million"."""
+    """Whether a currency sign goes with the word: "$20 million"."""
     return any(c.tag_ == "$" for c in tok.children)
 
 
 def names_help(tok: Token) -> bool:
-    """Whether an object is help or a sum of it: "aid", "$350 million (in aid)"."""
+    """Whether an object is help or a sum of it: "aid", "$20 million (in aid)"."""
     return tok.lemma_.lower() in HELP_NOUNS or tok.tag_ == "$" or (
         tok.tag_ == "CD" and _priced(tok))
 
@@ -317,7 +317,7 @@ class EventReader:
         nouns = [act, *(g for c in act.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj" and
                         (g.lemma_.lower(), "NOUN") in self.triggers)]  # "of dialogue", not
-        # "the diversion of a flight between two states"
+        # "the grounding of a plane between two capitals"
         for noun in nouns:
             found += [m for m in self._prep_objects(noun, {"between", "by"}, index)
                       if m not in found]

@@ -94,8 +94,8 @@ def _index_lemmas_as_sets(nlp: Language) -> Language:
 @cache
 def common_nouns() -> frozenset[str]:
     """English common nouns, lowercase (the pipeline's lemmatizer list, 57,000 words): a
-    capitalized chain that ends in one ("the Valongo Wharf", "Executive Order") names a
-    thing, where one ending in "McDougall" names a person."""
+    capitalized chain that ends in one ("the Marimba Wharf", "the Unity Order") names a
+    thing, where one ending in "Okafor" names a person."""
     index = coder_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
     return frozenset(index["noun"]) if "noun" in index else frozenset()
 

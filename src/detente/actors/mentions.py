@@ -35,7 +35,7 @@ _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "througho
 _DOMESTIC_SECTORS = {"CVL", "COP", "LEG", "JUD", "MIL", "REB", "OPP", "MED", "UNK", "BUS",
                      "REL"}
 # (not refugees: theirs is the country they fled, which the text names when it knows it,
-# "refugees from Venezuela", "Rohingya refugees", not the one they are in)
+# "refugees from Syria", "Afghan refugees", not the one they are in)
 # Last words of the names of meetings: "the U.S.-Kenya Trade Dialogue" is a meeting of
 # the two, not an organization of theirs
 MEETING_NAMES = {"Dialogue", "Forum", "Summit", "Talks", "Meeting", "Conference",

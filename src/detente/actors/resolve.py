@@ -511,8 +511,8 @@ def _inherit_from_groups(doc, mentions: list[Mention], discourse: Discourse | No
         last = doc[m.end - 1]
         if m.actors[0].country is None and pub is not None and m.role is None and not (
                 last.lower_ in common_nouns() or last.lemma_.lower() in common_nouns()):
-            # (not a thing's name: "the Valongo Wharf", "Executive Order", "TIP Report
-            # Heroes" end in a common noun, where a person's surname seldom does)
+            # (not a thing's name: "the Marimba Wharf", "the Unity Order", "Harbor Prize
+            # Winners" end in a common noun, where a person's surname seldom does)
             a = m.actors[0]
             m.actors = (Actor(a.text, a.name, pub.country, a.sector, a.start, a.end,
                               a.how + " publisher"),)
