@@ -133,6 +133,20 @@ def test_the_parties_after_a_meeting_are_its_participants():
             for e in of_type(coded, "AGREE")} == {("ETH", "KEN")}
 
 
+def test_a_group_noun_the_lexicon_lacks_still_names_the_meetings_parties():
+    # kind: "The sides agreed", "Participants discussed", "urged the sides to ...": group
+    # nouns that are no sector word still point back at the parties; "all countries",
+    # "the countries of the region" and "Treasury participants" do not
+    coded = code("Foreign Minister Rao met her Chilean counterpart Ana Soto in Lima on "
+                 "Friday. The sides agreed to open a consulate. Participants discussed "
+                 "fisheries. Peru urged all countries to join the fisheries pact.",
+                 date="2023-06-05")
+    assert {tuple(parties(e)) for e in of_type(coded, "AGREE")} == {("CHL", "PER")}
+    assert {tuple(parties(e)) for e in of_type(coded, "CONSULT")} == {("CHL", "PER")}
+    assert all(not e.target or "CHL" not in {a.country for a in e.target}
+               for e in of_type(coded, "REQUEST"))
+
+
 def test_a_plural_title_over_several_countries_is_one_official_of_each():
     # kind: "spoke with the G7 Foreign Ministers of A, B, C and D" (the tagger may read
     # "Ministers" as a singular name): one party per country, not one person of the first

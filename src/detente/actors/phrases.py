@@ -13,6 +13,7 @@ from ..knowledge import Entry, Knowledge, norm
 from ..knowledge.names import fold
 from ..records import Actor
 from .discourse import Discourse
+from .gatherings import group_nouns
 from .mentions import (
     FIRST,
     GROUP_WORDS,
@@ -253,6 +254,13 @@ class PhraseMatcher:
                     tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and not any(
                         c.dep_ == "prep" for c in tok.children)):
                 found.append(Atom(j, j + 1, (Entry("pronoun", name="both"),)))
+            elif j not in covered and tok.tag_ in ("NNS", "NNPS") and _singular(tok) in \
+                    group_nouns() and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") \
+                    and not _names_its_members(tok):
+                # "the sides", "Participants agreed": a group noun the knowledge has no
+                # phrase for ("party", "leader" are sector words) still stands for the group
+                found.append(Atom(j, j + 1, (Entry("group", name=_singular(tok)),)))
+                covered.add(j)
             elif j not in covered and low in ("two", "both") and tok.head.lower_ in GROUP_WORDS \
                     and tok.head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
                 h = tok.head.i - _base(doc)
@@ -265,3 +273,18 @@ class PhraseMatcher:
                     covered.add(h)
         found.sort(key=lambda a: a.start)
         return found
+
+
+# "all countries", "all nations": every state there is, not the parties of the story
+_EVERY = {"all", "other", "many", "some", "most", "several"}
+
+
+def _names_its_members(noun) -> bool:
+    """Whether a plural group noun says which members it means ("the nations of the
+    region", "the countries of Bahrain and Kosovo", "Treasury participants") or means
+    every one ("all countries"):
+    then it is not the group the story named before."""
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "from") or c.dep_ == "compound"
+               for c in noun.children) or (
+        _singular(noun) in ("country", "nation", "government", "state") and any(
+            c.lower_ in _EVERY for c in noun.children if c.dep_ in ("det", "amod", "predet")))

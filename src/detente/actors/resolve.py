@@ -188,6 +188,8 @@ class MentionResolver:
                 _with_text(a, text, char_start, char_end, "gathering") for a in party),
                 plural=True, how="group:" + head_tok.lower_, group=True,
                 subject=head_tok.dep_ in ("nsubj", "nsubjpass"))
+        if kinds == {"group"}:
+            return None  # "opposing sides", "countries of the region": no group named before
 
         country = sector = name = role = None
         person = False
