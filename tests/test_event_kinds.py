@@ -27,6 +27,23 @@ def test_a_state_of_mind_about_no_one_is_no_event():
     assert any("needs someone on the other side" in d.reason for d in coded.decisions)
 
 
+def test_a_concern_over_acts_is_over_those_who_did_them_or_where_they_happen():
+    # kinds: "concerned by reports of abuses committed by X" (the doers, however deep);
+    # "fighters affiliated with the X Front" (the group's country, not the story's);
+    # "troubled by reports that offices were closed" (acts, doer unnamed: where they
+    # happen, else the story's country); a state of things ("the drought") stays no event
+    coded = code("Clashes spread across northern Mozambique this month. The United States "
+                 "is deeply concerned by reports of abuses committed by fighters affiliated "
+                 "with the Lord's Resistance Army. We are troubled by reports that two radio "
+                 "stations were shut down in Pemba. We are also concerned about the drought.",
+                 source=STATE, date="2022-04-02", explain=True)
+    got = sorted((e.source[0].country, tuple(a.country for a in e.target))
+                 for e in of_type(coded, "ACCUSE"))
+    assert got == [("USA", ("MOZ",)), ("USA", ("UGA",))]
+    assert [d.reason for d in coded.decisions if d.sentence == 3] == [
+        "concerned needs someone on the other side"]
+
+
 def test_coercion_held_out_on_a_condition_is_a_threat():
     # kind: "will impose costs on X if/should X ...", "readiness to impose sanctions"
     coded = code("The leaders warned that they would impose severe sanctions on Russia "

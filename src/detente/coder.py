@@ -417,6 +417,18 @@ class Coder:
         if not target and cand.object_word is not None and not several and not selfonly and \
                 not (row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS):
             return [], f"its object {cand.object_word.text!r} names no actor"
+        if not target and row.type == "ACCUSE" and cand.rule.startswith("state:") and \
+                all(a.country in ("UNO", "EUR", "IGO", "NGO") or (
+                    a.country not in INTERNATIONAL and a.sector in (None, "GOV"))
+                    for a in source):
+            # "is gravely concerned about the conditions for the vote", "alarmed by the
+            # violence in the region": a government's concern over acts it names no one
+            # for is over the country where they happen, else the one the story is about
+            where = (location.country if location and location.known else None) or focus
+            if where and where not in INTERNATIONAL and all(a.country != where for a in source) \
+                    and self.reader.concern_names_an_act(cand.token):
+                target = [Actor(location.name if location and location.country == where
+                                else where, None, where, None, how="situation's country")]
         if not target and "needtarget" in row.flags:
             return [], f"{row.lemma} needs someone on the other side"
         if row.file != HAND_LEXICON:

@@ -329,13 +329,13 @@ class EventReader:
                                       if m not in found]
         return found
 
-    def _prep_objects(self, tok: Token, preps, index) -> list:
+    def _prep_objects(self, tok: Token, preps, index, depth: int = 4) -> list:
         out = []
         for c in tok.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        for m in self.actors_at(g, index, depth=4):
+                        for m in self.actors_at(g, index, depth=depth):
                             if m not in out:
                                 out.append(m)
         return out
@@ -551,13 +551,39 @@ class EventReader:
             source, how = self.subject_of(word.head, index)
         else:
             source, how = self.subject_of(word, index)
-        target = self._prep_objects(word, set(row.target_preps), index)
-        for agent in (c for c in word.children if c.dep_ == "agent" and "by" in row.target_preps):
-            for g in agent.children:
-                if g.dep_ == "pobj":
-                    target += [m for m in self.actors_at(g, index, depth=4) if m not in target]
+        # "remain concerned by X": the parser may hang the preposition on the verb; the
+        # object may be deep ("the hardening of divisions in parts of Ethiopia")
+        holders = [word, word.head] if word.dep_ in ("acomp", "oprd") else [word]
+        preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "agent", "dative")
+                 and c.lower_ in row.target_preps]
+        target = []
+        for prep in preps:
+            for g in (g for g in prep.children if g.dep_ == "pobj"):
+                target += [m for m in self.actors_at(
+                    g, index, depth=8 if row.type == "ACCUSE" else 4) if m not in target]
+        if not target:
+            # "concerned by reports of abuses committed by the army": about those who did it
+            for prep in preps:
+                for noun in (t for g in prep.children if g.dep_ == "pobj" for t in g.subtree
+                             if t.pos_ == "NOUN"):
+                    target += [m for m in self._doers(noun, index) if m not in target]
         governor = word.head if word.dep_ == "acomp" else word
         return Candidate(row, word, source, target, f"state:{row.lemma}/{how}", governor)
+
+    def concern_names_an_act(self, word: Token) -> bool:
+        """Whether what a state of mind is about holds an act someone did ("the closure of
+        media offices", "reports that protesters were beaten", "the conditions under which
+        the elections are held"), not only a state of things ("the drought", "rains have
+        failed"): what the trigger lexicon codes, or a word it files among acts."""
+        holders = [word, word.head] if word.dep_ in ("acomp", "oprd") else [word]
+        for c in (c for h in holders for c in h.children if c.i > word.i and c.dep_ in (
+                "prep", "agent", "ccomp")):
+            for t in c.subtree:
+                if t.pos_ in ("VERB", "NOUN") and (self._row(t, t.pos_) is not None or (
+                        t.pos_ == "NOUN" and (t.lemma_.lower() in ACT_NOUNS or
+                                              t.lower_ in ACT_NOUNS))):
+                    return True
+        return False
 
     def _noun(self, noun: Token, row: Trigger, index) -> Candidate | None:
         carrier = _amount_of(noun) or noun  # "announced $100 million in assistance for X"

@@ -472,12 +472,39 @@ def _other_person(atom: Atom, head: Atom) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+# Participles and adjectives that tie fighters or forces to the group they belong to
+AFFILIATION = {"affiliate", "affiliated", "link", "linked", "loyal", "align", "aligned",
+               "associate", "associated", "belong", "belonging", "tie", "tied", "allied"}
+
+
+def _affiliated(doc, mentions: list[Mention]) -> None:
+    """Fighters or forces whose country was only the story's default take that of the
+    group the phrase ties them to: "fighters affiliated with the X Front", "militias loyal
+    to Y", "forces linked to Z"."""
+    base = _base(doc)
+    by_head = {m.head: m for m in mentions}
+    for m in mentions:
+        if len(m.actors) != 1 or not m.actors[0].how.endswith(("article-country",
+                                                               "place-country")):
+            continue
+        for acl in (c for c in doc[m.head].children if c.dep_ in ("acl", "amod") and
+                    (c.lemma_.lower() in AFFILIATION or c.lower_ in AFFILIATION)):
+            owner = next((by_head.get(g.i - base) for p in acl.children if p.dep_ == "prep"
+                          for g in p.children if g.dep_ == "pobj"), None)
+            if owner is not None and owner.actors and owner.actors[0].country:
+                a, g = m.actors[0], owner.actors[0]
+                m.actors = (Actor(a.text, a.name, g.country, a.sector, a.start, a.end,
+                                  a.how.rsplit(" ", 1)[0] + " affiliation"),)
+                break
+
+
 def _inherit_from_groups(doc, mentions: list[Mention], discourse: Discourse | None = None
                          ) -> list[Mention]:
     """People listed under a group take its country: "American leaders, including
     Secretary of State Marco Rubio and Steve Witkoff"; people an apposition places
     ("Jane Doe, director of news for Reuters"); and, last, people a government's
     own release names with no nationality at all, who are its own."""
+    _affiliated(doc, mentions)
     base = _base(doc)
     by_head = {m.head: m for m in mentions}
     by_token = {j: m for m in mentions for j in range(m.start, m.end)}
