@@ -44,6 +44,24 @@ def test_a_concern_over_acts_is_over_those_who_did_them_or_where_they_happen():
         "concerned needs someone on the other side"]
 
 
+def test_leading_a_delegation_to_a_place_is_a_visit():
+    # kind: "led a (presidential, interagency) delegation to CITY": a visit to its government
+    coded = code("Deputy Secretary Jones led an interagency delegation to Nairobi on Monday.",
+                 source=STATE, date="2022-06-07")
+    assert [(e.mode, parties(e)) for e in of_type(coded, "CONSULT")] == [
+        ("visit", ["KEN", "USA"])]
+
+
+def test_condolences_on_a_death_go_to_the_mourners_country_not_to_whom_one_speaks_for():
+    # kinds: "condolences on the passing of X", "regarding the death of X"; "on behalf of
+    # the American people" says for whom the speaker speaks, not to whom
+    coded = code("On behalf of the American people, the Secretary offered condolences on the "
+                 "passing of former Chilean President Sebastian Pinera.", source=STATE,
+                 date="2024-02-07")
+    assert [(e.source[0].country, [a.country for a in e.target])
+            for e in of_type(coded, "SUPPORT")] == [("USA", ["CHL"])]
+
+
 def test_coercion_held_out_on_a_condition_is_a_threat():
     # kind: "will impose costs on X if/should X ...", "readiness to impose sanctions"
     coded = code("The leaders warned that they would impose severe sanctions on Russia "

@@ -23,7 +23,7 @@ from detente.nlp import tokenizer_only
 from detente.pipeline import _coder
 from detente.records import RawDocument
 
-KINDS = {"prep", "prt", "dobj", "child", "sub", "xcomp", "pobj"}
+KINDS = {"prep", "prt", "dobj", "child", "sub", "xcomp", "pobj", "active"}
 FLAGS = {"reverse", "noobj", "future", "speech", "selfonly", "needtarget", "directobj",
          "intransitive", "nocomplement", "accused", "light"}
 ROWS = list(read_tsv("triggers_cameo.tsv"))

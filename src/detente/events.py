@@ -334,7 +334,7 @@ class EventReader:
         for c in tok.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for g in c.children:
-                    if g.dep_ == "pobj":
+                    if g.dep_ == "pobj" and g.lower_ != "behalf":  # "on behalf of" speaks for
                         for m in self.actors_at(g, index, depth=depth):
                             if m not in out:
                                 out.append(m)
@@ -378,6 +378,8 @@ class EventReader:
             return False
         if kind == "child":
             return any(c.lemma_.lower() in wanted for c in children)
+        if kind == "active":  # "led a delegation to X", not "the delegation was led by Y"
+            return not any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
         if kind == "sub":  # a word anywhere in the phrase: "put on high alert"
             return any(t.lemma_.lower() in wanted for t in tok.subtree)
         if kind == "xcomp":  # "threatened to attack": xcomp:attack

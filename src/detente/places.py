@@ -584,7 +584,9 @@ def clause_place(doc: Doc, triggers: set[int], actors: set[int] = frozenset(),
         word = outer.lower_
         if word == "from" or (word == "to" and owner.lemma_.lower() not in _MOVE_WORDS):
             continue
-        venue = word == "at" and owner.dep_ == "dobj" and owner.head.i in triggers
+        # "hosted the dialogue at the Ministry"; "led a delegation to Nairobi"
+        venue = (word == "at" or (word == "to" and owner.lemma_.lower() in _MOVE_WORDS)) and \
+            owner.dep_ == "dobj" and owner.head.i in triggers
         if owner.i not in triggers and not venue and (owner.i not in actors or word == "to"):
             continue
         found = _resolve_name(place, prefer)
