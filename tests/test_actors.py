@@ -131,3 +131,27 @@ def test_refugees_take_the_country_they_fled_not_the_one_they_are_in():
     found = {(a.text, a.country) for a in coded.actors if a.sector == "REF"}
     assert ("Sudanese refugees", "SDN") in found
     assert not any(country == "TCD" for _, country in found)
+
+
+def test_an_honorific_and_the_given_name_spelled_another_way_is_the_person_named_before():
+    # kind: "Sheikh Mohammed" after "Mohamed bin Zayed": Arabic given names have several
+    # English spellings, and the short form is honorific plus given name
+    from coding_helpers import code
+    coded = code("President Biden spoke with UAE President Mohamed bin Zayed on Monday. Mr. "
+                 "Biden also congratulated Sheikh Mohammed on his election.",
+                 source="The White House", date="2022-05-16")
+    (cheer,) = [e for e in coded.events if e.type == "SUPPORT"]
+    assert [(a.country, a.name) for a in cheer.target] == [("ARE", "Mohamed bin Zayed Al Nahyan")]
+
+
+def test_the_publishers_own_title_as_a_subject_is_its_own_office_holder():
+    # kind: "President Biden met President X. The President underscored ...": in the White
+    # House's own release the President who acts is the U.S. one, though a foreign
+    # president was named last; a name written without its accents is the same person
+    from coding_helpers import code
+    coded = code("President Biden met President Alberto Fernandez of Argentina on Monday. The "
+                 "President invited President Fernandez to visit Washington in July.",
+                 source="The White House", date="2022-06-02")
+    (invite,) = [e for e in coded.events if e.type == "AGREE"]
+    assert [a.country for a in invite.source] == ["USA"]
+    assert [a.country for a in invite.target] == ["ARG"]

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from anyascii import anyascii
+
+from ..knowledge.names import transliterations
 from ..records import Actor
 from .gatherings import Gathering
 from .mentions import Mention
@@ -56,6 +59,12 @@ class Discourse:
                         if last[:1].isupper() and len(last) > 2 and not part.endswith("."):
                             self.people.setdefault(part.lower(), actor)
                             self.people.setdefault(last.lower(), actor)
+                            # "Sheikh Mohammed" after "Mohamed bin Zayed": the article
+                            # may spell the given name another way than the knowledge
+                            for other in transliterations().get(part, ()):
+                                self.people.setdefault(other.lower(), actor)
+                            # "Fernandez" after "Alberto Fernández": written without accents
+                            self.people.setdefault(anyascii(last).lower(), actor)
 
     def last(self, want) -> Mention | None:
         for mention in reversed(self.history):

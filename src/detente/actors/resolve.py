@@ -435,6 +435,17 @@ class MentionResolver:
         if person:
             return None
         pub = discourse.publisher
+        if role and pub is not None and pub.speaker_role and \
+                normalize_role(role) == normalize_role(pub.speaker_role) and \
+                head.text[:1].isupper() and head.dep_ in ("nsubj", "nsubjpass"):
+            # "The President" in the White House's own release, "the Secretary" in the
+            # State Department's: its own office holder, though a foreign president or
+            # minister was the last one named ("President Biden met President Macron. The
+            # President underscored ..."); as an object ("congratulated the President on his
+            # re-election") it may be the other one
+            holder = self.k.holder(pub.country, normalize_role(role), discourse.date)
+            if holder is not None:
+                return Actor(holder.name, holder.name, holder.country, holder.sector or "GOV")
         if role:
             same = discourse.last(lambda m: m.role == role and not m.plural)
             if same is not None:
