@@ -62,6 +62,15 @@ def test_condolences_on_a_death_go_to_the_mourners_country_not_to_whom_one_speak
             for e in of_type(coded, "SUPPORT")] == [("USA", ["CHL"])]
 
 
+def test_telling_the_press_is_no_consultation():
+    # kind: "a ministry spokeswoman told CNN ...", "the mayor told the BBC ...": the
+    # story quoting its source; telling a minister is a consultation
+    coded = code("A Kenyan police spokesman told Reuters that four people had died. Chilean "
+                 "Foreign Minister Ana Soto told the Peruvian ambassador that Chile would "
+                 "help.", date="2023-01-10")
+    assert [parties(e) for e in of_type(coded, "CONSULT")] == [["CHL", "PER"]]
+
+
 def test_coercion_held_out_on_a_condition_is_a_threat():
     # kind: "will impose costs on X if/should X ...", "readiness to impose sanctions"
     coded = code("The leaders warned that they would impose severe sanctions on Russia "

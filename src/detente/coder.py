@@ -393,6 +393,12 @@ class Coder:
             # reporter's trip is not)
             target = [Actor(location.name, None, location.country, "GOV",
                             how="place visited")]
+        if row.type == "CONSULT" and cand.rule.startswith(("verb:tell", "verb:speak",
+                                                          "verb:talk")) and target and \
+                all(a.sector == "JRN" for a in target):
+            # "a spokesman told the BBC", "spoke to reporters": how the story quotes its
+            # sources, not a meeting between actors
+            return [], "speaking to the press"
         named = {(a.country, a.name) for a in source if a.name}
         target = [a for a in target if not (a.name and (a.country, a.name) in named)]
         ours = {a.country for a in source}
