@@ -71,6 +71,16 @@ def test_telling_the_press_is_no_consultation():
     assert [parties(e) for e in of_type(coded, "CONSULT")] == [["CHL", "PER"]]
 
 
+def test_people_named_by_role_are_civilians_and_a_later_pronoun_is_them():
+    # kinds: "police questioned the driver and detained him", "a gunman shot shoppers",
+    # "urged motorists to stay home": the people an incident report names by role
+    coded = code("A tram crashed in Krakow, Poland on Monday. Police questioned the driver and "
+                 "detained him. The city urged commuters to avoid the center.",
+                 date="2023-01-10")
+    (held,) = of_type(coded, "COERCE")
+    assert [(a.country, a.sector) for a in held.target] == [("POL", "CVL")]
+
+
 def test_coercion_held_out_on_a_condition_is_a_threat():
     # kind: "will impose costs on X if/should X ...", "readiness to impose sanctions"
     coded = code("The leaders warned that they would impose severe sanctions on Russia "
