@@ -155,3 +155,14 @@ def test_the_publishers_own_title_as_a_subject_is_its_own_office_holder():
     (invite,) = [e for e in coded.events if e.type == "AGREE"]
     assert [a.country for a in invite.source] == ["USA"]
     assert [a.country for a in invite.target] == ["ARG"]
+
+
+def test_states_alone_are_sovereign_states_and_a_city_after_in_is_no_person():
+    # kinds: "the efforts of States in our region", "Member States" (not "the States",
+    # America); "met in Los Angeles" (a city the entity recognizer may take for a name)
+    from coding_helpers import code
+    coded = code("We, the leaders of Chile, Peru and Mexico, met in Los Angeles. We commend "
+                 "the efforts of States in our region in hosting refugees.",
+                 source="The White House", date="2022-06-10")
+    assert all("USA" not in {a.country for a in (*e.source, *e.target)} for e in coded.events)
+    assert resolve_phrase("She moved to the States in 1990.").country == "USA"

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from ..codebook import INTERNATIONAL
 from ..knowledge import Entry, Knowledge, norm
 from ..knowledge.names import fold
+from ..places import locate
 from ..records import Actor
 from .discourse import Discourse
 from .gatherings import group_nouns
@@ -25,6 +26,7 @@ from .mentions import (
     Mention,
     _base,
     _fits,
+    _locative,
     _singular,
 )
 
@@ -92,6 +94,12 @@ class PhraseMatcher:
                 if not entries:
                     continue
                 entries = [e for e in entries if _fits(e, doc[i:i + length])]
+                if length == 1 and words[i] == "States" and (
+                        i == 0 or lowers[i - 1] != "the" or any(
+                            c.dep_ == "prep" for c in toks[i].children)):
+                    # "the States" is America; "States in our region", "Member States",
+                    # "all States" are sovereign states
+                    entries = [e for e in entries if e.kind != "country"]
                 before = i - 1
                 if before > 0 and toks[before].lower_ in NAME_PARTICLES:
                     before -= 1  # "Ahmed bin Mubarak": the given name is before the "bin"
@@ -244,6 +252,8 @@ class PhraseMatcher:
             toks = [j for j in range(s, e) if words[j].lower() not in HONORIFICS]
             if toks and not any(j in covered for j in toks):
                 name = norm(doc[toks[0]:toks[-1] + 1].text).strip(" ,")
+                if _locative(doc[s:e].root) and _known_place(name):
+                    continue  # "met in Los Angeles": a city the recognizer took for a name
                 found.append(Atom(toks[0], toks[-1] + 1, (Entry("person?", name=name),)))
                 covered.update(toks)
         for j, tok in enumerate(doc):
@@ -288,3 +298,8 @@ def _names_its_members(noun) -> bool:
                for c in noun.children) or (
         _singular(noun) in ("country", "nation", "government", "state") and any(
             c.lower_ in _EVERY for c in noun.children if c.dep_ in ("det", "amod", "predet")))
+
+
+def _known_place(name: str) -> bool:
+    place = locate(name)
+    return place is not None and place.known
