@@ -201,6 +201,19 @@ def test_a_group_noun_the_lexicon_lacks_still_names_the_meetings_parties():
                for e in of_type(coded, "REQUEST"))
 
 
+def test_a_group_noun_coordinated_after_a_title_shares_its_determiner():
+    # kind: "The Secretary and Foreign Ministers condemned ...", "The President and Prime
+    # Ministers agreed": the ministers are the meeting's; "the regime and its leaders" and
+    # "The United States and countries around the world" are not
+    coded = code("Secretary Blinken hosted Brazilian Foreign Minister Mauro Vieira and Argentine "
+                 "Foreign Minister Santiago Cafiero in Washington. The Secretary and Foreign "
+                 "Ministers condemned Venezuela's crackdown on protesters.", source=STATE,
+                 date="2023-06-05")
+    (blame,) = of_type(coded, "ACCUSE")
+    assert sorted({a.country for a in blame.source}) == ["ARG", "BRA", "USA"]
+    assert [a.country for a in blame.target] == ["VEN"]
+
+
 def test_a_plural_title_over_several_countries_is_one_official_of_each():
     # kind: "spoke with the G7 Foreign Ministers of A, B, C and D" (the tagger may read
     # "Ministers" as a singular name): one party per country, not one person of the first

@@ -109,7 +109,12 @@ def is_group_phrase(head: Token, has_country: bool, region: bool) -> bool:
         return False
     if _singular(head) not in group_nouns() and _compound_title(head) not in group_nouns():
         return False
-    for c in head.children:
+    # "The Secretary and Foreign Ministers condemned": the determiner of the first conjunct
+    # is the whole coordination's
+    shared = [c for c in head.head.children if c.dep_ == "det" and c.i < head.head.i] \
+        if head.dep_ == "conj" and _singular(head.head) in group_nouns() and not any(
+            c.dep_ in ("det", "poss") for c in head.children) else []
+    for c in [*head.children, *shared]:
         low = c.lower_
         if c.dep_ in ("det", "predet", "poss") and low in GROUP_DETERMINERS:
             return True
