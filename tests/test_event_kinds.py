@@ -81,6 +81,15 @@ def test_people_named_by_role_are_civilians_and_a_later_pronoun_is_them():
     assert [(a.country, a.sector) for a in held.target] == [("POL", "CVL")]
 
 
+def test_people_a_government_represses_are_its_own_unless_a_place_says_otherwise():
+    # kind: "X's crackdown on activists", "the regime arrested journalists": with no place
+    # in the sentence the people are the repressor's, not the story's default country
+    coded = code("The United States condemns the Nicaraguan regime. Venezuela's government "
+                 "continued its crackdown on activists.", source=STATE, date="2023-06-05")
+    (crackdown,) = of_type(coded, "COERCE")
+    assert [(a.country, a.sector) for a in crackdown.target] == [("VEN", "CVL")]
+
+
 def test_coercion_held_out_on_a_condition_is_a_threat():
     # kind: "will impose costs on X if/should X ...", "readiness to impose sanctions"
     coded = code("The leaders warned that they would impose severe sanctions on Russia "

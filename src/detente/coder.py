@@ -384,6 +384,14 @@ class Coder:
                 source = [Actor("(unidentified)", None, where, sector)]
         if row.type == "PROTEST" and cand.rule.startswith("noun:"):
             source, target = self._protest(cand, source, target, focus)
+        if row.type == "COERCE" and len({a.country for a in source}) == 1 and \
+                source[0].country not in INTERNATIONAL and not (location and location.known):
+            # "Venezuela's crackdown on protesters", "the regime detained activists": people
+            # named by role alone, where the sentence names no place, are the repressor's
+            # own, not the story's default country
+            target = [replace(a, country=source[0].country, how=a.how.rsplit(" ", 1)[0] +
+                              " repressor-country") if a.how.endswith("article-country") and
+                      a.sector in ("CVL", "OPP", "JRN", "REL") else a for a in target]
         if not source:
             return [], "no resolvable source"
         if not target and row.type == "CONSULT" and row.mode == "visit" and location is not None \
