@@ -90,6 +90,17 @@ def test_people_a_government_represses_are_its_own_unless_a_place_says_otherwise
     assert [(a.country, a.sector) for a in crackdown.target] == [("VEN", "CVL")]
 
 
+def test_a_participle_after_a_document_or_a_platform_is_said_by_the_clauses_subject():
+    # kinds: "issued a statement blaming X", "shared a video on Facebook accusing X",
+    # "sent a letter requesting ...": the one who issued it acts; "a resolution condemning
+    # X" by a named body, or "protesters demanding ...", is said of its own noun
+    coded = code("Kenyan Foreign Minister Alfred Mutua shared a video on Facebook accusing "
+                 "Somalia of the raid. The African Union passed a resolution condemning "
+                 "Sudan's generals.", date="2022-08-01")
+    got = sorted((e.source[0].country, e.target[0].country) for e in of_type(coded, "ACCUSE"))
+    assert got == [("IGO", "SDN"), ("KEN", "SOM")]
+
+
 def test_coercion_held_out_on_a_condition_is_a_threat():
     # kind: "will impose costs on X if/should X ...", "readiness to impose sanctions"
     coded = code("The leaders warned that they would impose severe sanctions on Russia "

@@ -184,6 +184,16 @@ class EventReader:
                 if c.lemma_.lower() in self.non_agents:
                     return [], "subject-not-an-agent"  # "Indian shares rallied"
                 found = self.actors_at(c, index)
+                if verb.dep_ == "pcomp" and found and all(
+                        a.country == "MNC" for m in found for a in m.actors):
+                    # "posted a video on [Facebook accusing X]": the parser may make the
+                    # platform the subject; the one who posted speaks
+                    clause = verb.head
+                    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                        clause = clause.head
+                    if clause.pos_ in ("VERB", "AUX") and clause.i != verb.i:
+                        found, how = self.subject_of(clause, index)
+                        return found, "platform-" + how
                 for other in (g for g in verb.children if g.dep_ == "nsubj" and g.i > c.i):
                     # "Prime Minister A, President B and ... met": a list the parser split
                     # into two subjects
@@ -226,7 +236,19 @@ class EventReader:
             found, how = self.subject_of(head.head, index)
             return found, "adjunct-" + how
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            return self.actors_at(head, index), "participle"
+            # "the protesters demanding reform": who the participle is said of; but
+            # "posted a message on Twitter blaming Iran", "issued a statement blaming X":
+            # a thing or a place of publication does not act, the clause's subject does
+            found = self.actors_at(head, index)
+            if found and not all(a.country == "MNC" for m in found for a in m.actors):
+                return found, "participle"
+            clause = head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                clause = clause.head
+            if clause.pos_ in ("VERB", "AUX"):
+                found, how = self.subject_of(clause, index)
+                return found, "participle-" + how
+            return [], "participle"
         if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             # "its readiness to impose", "Russia's decision to withdraw": the possessor acts;
