@@ -166,3 +166,14 @@ def test_states_alone_are_sovereign_states_and_a_city_after_in_is_no_person():
                  source="The White House", date="2022-06-10")
     assert all("USA" not in {a.country for a in (*e.source, *e.target)} for e in coded.events)
     assert resolve_phrase("She moved to the States in 1990.").country == "USA"
+
+
+def test_an_apposition_takes_no_country_from_a_clause_inside_it():
+    # kind: "spoke with X, the brother of Y who is held in Iran": the clause says where Y
+    # is held, not whose national X is
+    from coding_helpers import code
+    coded = code("President Biden spoke today with Maria Lopez, the sister of Ana Lopez who "
+                 "is wrongfully detained in Venezuela.", source="The White House",
+                 date="2022-07-08")
+    (call,) = [e for e in coded.events if e.type == "CONSULT"]
+    assert [a.country for a in call.target] == ["USA"]

@@ -6,6 +6,8 @@ Each test names the kind of sentence it stands for; the texts are written for th
 
 from coding_helpers import STATE, WH, code, of_type, parties
 
+from detente.actors import resolve_phrase
+
 
 def test_a_state_of_mind_about_someone_is_an_event():
     # kind: "X is (deeply) concerned by/about Y", "X is grateful to/for Y"
@@ -232,6 +234,29 @@ def test_a_group_noun_coordinated_after_a_title_shares_its_determiner():
     (blame,) = of_type(coded, "ACCUSE")
     assert sorted({a.country for a in blame.source}) == ["ARG", "BRA", "USA"]
     assert [a.country for a in blame.target] == ["VEN"]
+
+
+def test_a_party_the_parser_hangs_on_a_list_of_countries_is_still_a_party():
+    # kind: "spoke with the Foreign Ministers of A, B, C, and the Secretary General of
+    # NATO": the last party is parsed as one more item of the country list
+    coded = code("The Secretary spoke today with the Foreign Ministers of Norway, Sweden, "
+                 "Denmark, and the Secretary General of NATO.", source=STATE,
+                 date="2022-03-02")
+    (call,) = of_type(coded, "CONSULT")
+    assert [a.country for a in call.target] == ["NOR", "SWE", "DNK", "IGO"]
+
+
+def test_the_secretary_and_a_foreign_minister_are_two_people_one_with_two_titles_is_one():
+    # kinds: "The Secretary and Foreign Minister X condemned ..." (the parser makes "The
+    # Secretary" a modifier of X's name); "Israeli Deputy Prime Minister and Foreign
+    # Minister Y" (one person, two titles, no article before the second)
+    coded = code("Secretary Blinken spoke with Danish Foreign Minister Lars Lokke Rasmussen. "
+                 "The Secretary and Foreign Minister Rasmussen condemned Iran's drone "
+                 "deliveries to Russia.", source=STATE, date="2023-01-10")
+    (blame,) = of_type(coded, "ACCUSE")
+    assert sorted(a.country for a in blame.source) == ["DNK", "USA"]
+    assert resolve_phrase("Estonian Prime Minister and Defense Minister Jaan Tamm").country \
+        == "EST"
 
 
 def test_a_plural_title_over_several_countries_is_one_official_of_each():

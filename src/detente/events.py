@@ -136,11 +136,22 @@ class EventReader:
         if tok is None:
             return []
         found: list[Mention] = []
-        for t in [tok, *tok.conjuncts, *_listed_people(tok, index)]:
+        # ("The Secretary and Foreign Minister X": the parser may make the first a modifier)
+        paired = [c for c in tok.children if c.dep_ == "nmod" and any(
+            g.dep_ == "cc" for g in c.children) and any(g.dep_ == "conj" for g in c.children)
+            and any(g.lower_ == "the" for g in c.children)
+            and index.get(c.i) is not None and (index[c.i].person or index[c.i].role)]
+        for t in [tok, *tok.conjuncts, *paired, *_listed_people(tok, index)]:
             m = index.get(t.i)
             if m is not None and m not in found:
                 found.append(m)
         if found:
+            # "the Ministers of A, B, C, and the High Representative of the EU": the parser
+            # hangs the last party on the list of countries inside the first phrase
+            for t in tok.subtree:
+                if t.dep_ == "conj" and index.get(t.head.i) in found and \
+                        index.get(t.i) is not None and index[t.i] not in found:
+                    found.append(index[t.i])
             return found
         frontier = [tok]
         for _ in range(depth):

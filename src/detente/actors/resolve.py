@@ -72,6 +72,12 @@ class MentionResolver:
             head = tok.head
             if head.i == tok.i:
                 break
+            if _misread_pair(tok) and _titled(covered.get(tok.i - base)):
+                break  # "The Secretary and Foreign Minister X": two people, not one
+            if tok.dep_ == "conj" and _misread_pair(head) and \
+                    _titled(covered.get(head.i - base)) and _titled(covered.get(tok.i - base)):
+                tok = head.head  # ("Foreign Minister" belongs with X)
+                continue
             h = head.i - base
             if tok.dep_ == "conj" and tok.pos_ == "ADJ" and head.pos_ in ("ADJ", "PROPN") \
                     and h in covered:
@@ -509,6 +515,33 @@ def _affiliated(doc, mentions: list[Mention]) -> None:
                 break
 
 
+def _misread_pair(tok: Token) -> bool:
+    """Whether the parser hung the first of two coordinated people on the second one's
+    name: in "The Secretary and Foreign Minister Dendias" it makes "Secretary" a modifier
+    of "Dendias", with "and Foreign Minister" its conjunct. The first comes with its
+    article, a person the story has named."""
+    return tok.dep_ == "nmod" and any(c.dep_ == "cc" for c in tok.children) and any(
+        c.dep_ == "conj" for c in tok.children) and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    # (one person's two titles have no article of their own: "Israeli Alternate Prime
+    # Minister and Defense Minister X", "New Zealand Chief Executive and Secretary Y")
+
+
+def _titled(atom: Atom | None) -> bool:
+    return atom is not None and any(e.kind == "title" for e in atom.entries)
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of a noun phrase without the clauses inside it."""
+    out, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl",
+                                                               "ccomp"))
+    return out
+
+
 def _inherit_from_groups(doc, mentions: list[Mention], discourse: Discourse | None = None
                          ) -> list[Mention]:
     """People listed under a group take its country: "American leaders, including
@@ -527,7 +560,8 @@ def _inherit_from_groups(doc, mentions: list[Mention], discourse: Discourse | No
             continue
         # "Jane Doe, director of news for Reuters": the apposition says who
         for appos in (c for c in doc[m.head].children if c.dep_ == "appos"):
-            inside = [by_token[t.i - base] for t in appos.subtree
+            # (not what a clause inside it says: "the wife of X, who is held in Russia")
+            inside = [by_token[t.i - base] for t in _phrase_tokens(appos)
                       if t.i - base in by_token and by_token[t.i - base] is not m]
             found = next((o for o in inside if o.actors and o.actors[0].country), None)
             if found is not None:
