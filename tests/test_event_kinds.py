@@ -259,6 +259,14 @@ def test_the_secretary_and_a_foreign_minister_are_two_people_one_with_two_titles
         == "EST"
 
 
+def test_talks_held_between_two_parties_are_their_talks():
+    # kind: "welcomes the talks held between A and B", "the deal brokered between A and
+    # B": the participle carries the parties
+    coded = code("The United States welcomes the talks held between Armenia and Azerbaijan "
+                 "in Brussels.", source=STATE, date="2022-05-23")
+    assert [parties(e) for e in of_type(coded, "CONSULT")] == [["ARM", "AZE"]]
+
+
 def test_a_plural_title_over_several_countries_is_one_official_of_each():
     # kind: "spoke with the G7 Foreign Ministers of A, B, C and D" (the tagger may read
     # "Ministers" as a singular name): one party per country, not one person of the first

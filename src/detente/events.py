@@ -652,7 +652,10 @@ class EventReader:
                         if g.dep_ == "pobj":
                             target = self._prep_objects(g, set(row.target_preps) - {"of"},
                                                         index)
-        between = [m for m in self._prep_objects(noun, {"between", "among"}, index)] or (
+        between = [m for m in self._prep_objects(noun, {"between", "among"}, index)] or [
+            # "the talks held between A and B", "an agreement signed among A, B and C"
+            m for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+            for m in self._prep_objects(acl, {"between", "among"}, index)] or (
             self._pair_before(noun, index) if row.type in ("CONSULT", "AGREE") else [])
         governor = head
         rule = f"noun:{row.lemma}"
