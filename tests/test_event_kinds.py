@@ -267,6 +267,15 @@ def test_talks_held_between_two_parties_are_their_talks():
     assert [parties(e) for e in of_type(coded, "CONSULT")] == [["ARM", "AZE"]]
 
 
+def test_a_joint_statement_issued_or_an_agreement_entered_into_is_an_agreement():
+    # kinds: "the two countries concluded/issued a joint statement", "X entered into an
+    # agreement with Y" (the object comes through "into")
+    coded = code("Ghana and Togo issued a joint statement on border security. Nigeria entered "
+                 "into an agreement with Niger on power supplies.", date="2022-05-23")
+    assert sorted(parties(e) for e in of_type(coded, "AGREE")) == [
+        ["GHA", "TGO"], ["NER", "NGA"]]
+
+
 def test_a_plural_title_over_several_countries_is_one_official_of_each():
     # kind: "spoke with the G7 Foreign Ministers of A, B, C and D" (the tagger may read
     # "Ministers" as a singular name): one party per country, not one person of the first
