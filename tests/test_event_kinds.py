@@ -103,6 +103,16 @@ def test_a_participle_after_a_document_or_a_platform_is_said_by_the_clauses_subj
     assert got == [("IGO", "SDN"), ("KEN", "SOM")]
 
 
+def test_an_attitude_received_or_defied_goes_to_the_one_who_received_or_defied_it():
+    # kinds: "X drew condemnation from Y", "X received support from Y" (reversed: Y to X);
+    # "X went ahead despite criticism by Y" (Y criticized X)
+    coded = code("Serbia drew condemnation from the European Union. Kosovo's prime minister "
+                 "opened the bridge on Friday despite criticism by the United Nations.",
+                 date="2023-01-10")
+    got = sorted((e.source[0].country, e.target[0].country) for e in of_type(coded, "ACCUSE"))
+    assert got == [("EUR", "SRB"), ("UNO", "KOS")]
+
+
 def test_coercion_held_out_on_a_condition_is_a_threat():
     # kind: "will impose costs on X if/should X ...", "readiness to impose sanctions"
     coded = code("The leaders warned that they would impose severe sanctions on Russia "

@@ -42,6 +42,9 @@ PATIENT_NOUNS = {"detention", "arrest", "imprisonment", "killing", "murder", "de
 ACT_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", "shooting",
              "incident", "violence", "assault", "stabbing", "murder", "massacre", "explosion",
              "blast", "strike", "strikes", "act", "acts", "crime", "crimes", "atrocities"}
+# Verbs by which an attitude reaches the one it is about: "drew condemnation from X"
+RECEIVING = {"draw", "face", "receive", "attract", "earn", "win", "spark", "provoke", "meet",
+             "get", "garner"}
 # Nouns of help: pledged or given with no recipient named ("pledged $20 million in aid for
 # flood relief"), still an event (CODEBOOK s. 7: pledges of aid are AGREE)
 HELP_NOUNS = {"aid", "assistance", "support", "funding", "fund", "help", "relief", "loan",
@@ -665,6 +668,22 @@ class EventReader:
             rule += f"/light:{head.lemma_.lower()}/{how}"
             target = target or self._prep_objects(head, set(row.target_preps) | {"to", "with"},
                                                    index)
+        if row.type in ATTITUDES and carrier.dep_ == "dobj" and \
+                head.lemma_.lower() in RECEIVING:
+            # "Russia drew condemnation from the EU", "X received support from Y": the one
+            # who receives it is its target, whoever it comes from its source
+            given = self._prep_objects(noun, {"from", "by"}, index) or \
+                self._prep_objects(head, {"from"}, index)
+            if given:
+                source, (target, how) = given, self.subject_of(head, index)
+                rule += f"/received:{head.lemma_.lower()}/{how}"
+        if row.type in ATTITUDES and noun.dep_ == "pobj" and noun.head.lower_ in (
+                "despite", "amid") and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "X announced the change despite criticism by Y": Y criticized X
+            given = self._prep_objects(noun, {"from", "by"}, index)
+            if given:
+                source, (target, how) = given, self.subject_of(noun.head.head, index)
+                rule += f"/despite/{how}"
         if not source:  # "criticism by the Dutch prime minister"
             source = self._prep_objects(noun, {"by"}, index)
             if source:
