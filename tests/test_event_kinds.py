@@ -113,6 +113,15 @@ def test_an_attitude_received_or_defied_goes_to_the_one_who_received_or_defied_i
     assert got == [("EUR", "SRB"), ("UNO", "KOS")]
 
 
+def test_help_carried_to_a_place_goes_to_the_country_there():
+    # kinds: "delivered aid to Kabul", "In Laos, the United States has provided $7 million":
+    # no recipient named but the place helped
+    coded = code("Japan delivered humanitarian aid to Kabul on Monday. In Nepal, the United "
+                 "States has provided $5 million in flood relief.", date="2022-08-01")
+    got = sorted((e.source[0].country, e.target[0].country) for e in of_type(coded, "AID"))
+    assert got == [("JPN", "AFG"), ("USA", "NPL")]
+
+
 def test_coercion_held_out_on_a_condition_is_a_threat():
     # kind: "will impose costs on X if/should X ...", "readiness to impose sanctions"
     coded = code("The leaders warned that they would impose severe sanctions on Russia "

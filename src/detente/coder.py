@@ -407,6 +407,11 @@ class Coder:
             # "a spokesman told the BBC", "spoke to reporters": how the story quotes its
             # sources, not a meeting between actors
             return [], "speaking to the press"
+        if not target and row.type == "AID" and location is not None and location.known and \
+                location.country and all(a.country != location.country for a in source):
+            # "delivered aid to Kabul", "dropped food into Aceh": help carried to a place
+            # goes to the country there
+            target = [Actor(location.name, None, location.country, None, how="place helped")]
         named = {(a.country, a.name) for a in source if a.name}
         target = [a for a in target if not (a.name and (a.country, a.name) in named)]
         ours = {a.country for a in source}

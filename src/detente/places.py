@@ -75,7 +75,9 @@ _MOVE_VERBS = {"travel", "arrive", "visit", "tour", "fly", "go", "come", "head",
 _MOVE_WORDS = _MOVE_VERBS - {"be", "meet", "attend", "stay", "spend"} | {
     "trip", "visit", "journey", "deploy", "send", "dispatch", "move", "march", "return",
     "flight", "delegation", "mission", "redeploy", "withdraw", "welcome", "invite", "host",
-    "receive", "bring", "accompany", "invitation", "welcoming"}
+    "receive", "bring", "accompany", "invitation", "welcoming",
+    # help carried somewhere ("delivered aid to Kabul", "dropped food into Aceh")
+    "deliver", "drop", "airdrop", "airlift", "ship"}
 # Common nouns that stand for a place named beside them ("the city of Aden", "the
 # Serbian capital Belgrade", "Kabul airport").
 PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district",
