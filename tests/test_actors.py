@@ -177,3 +177,16 @@ def test_an_apposition_takes_no_country_from_a_clause_inside_it():
                  date="2022-07-08")
     (call,) = [e for e in coded.events if e.type == "CONSULT"]
     assert [a.country for a in call.target] == ["USA"]
+
+
+def test_a_title_then_a_name_in_apposition_is_one_person_who_is_named_later():
+    # kind: "the Assistant Secretary for Energy, Dr. Jane Doe, met ... Doe urged ...": the
+    # apposition names the titled official, so the later surname is theirs; "Assistant to
+    # the President" is a government title
+    from coding_helpers import code
+    coded = code("This week, the Assistant to the President for Energy, Dr. Mary Kowalski, met "
+                 "Kenyan Foreign Minister Alfred Mutua in Nairobi. Kowalski urged Mutua to hold "
+                 "free elections.", source="The White House", date="2022-05-01")
+    (ask,) = [e for e in coded.events if e.type == "REQUEST"]
+    assert [(a.country, a.sector, a.name) for a in ask.source] == [
+        ("USA", "GOV", "Mary Kowalski")]

@@ -259,8 +259,13 @@ class MentionResolver:
         persons = [(a, e) for a, e in entries if e.kind in ("person", "person?")]
         # a person who only modifies the head ("President Trump's envoy") lends a country,
         # not a name: the phrase names someone else
-        owners = [(a, e) for a, e in persons if not (a.start <= anchor < a.end)]
-        persons = [(a, e) for a, e in persons if a.start <= anchor < a.end]
+        # ("the Assistant Secretary for Energy, Jane Doe,": an apposition is the same one)
+        own = [(a, e) for a, e in persons if a.start <= anchor < a.end or (
+            doc[a.start:a.end].root.dep_ == "appos" and
+            doc[a.start:a.end].root.head.i - base == anchor and
+            doc[a.end - 1].lower_ not in common_nouns())]  # (not "Special Representative")
+        owners = [(a, e) for a, e in persons if (a, e) not in own]
+        persons = own
         unknown_owner = any(e.kind == "person?" and self._known_person(e.name or "", discourse)
                             is None for _, e in owners)
         for _, e in owners:
