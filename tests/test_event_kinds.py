@@ -122,6 +122,16 @@ def test_help_carried_to_a_place_goes_to_the_country_there():
     assert got == [("JPN", "AFG"), ("USA", "NPL")]
 
 
+def test_pledges_made_by_several_givers_are_one_pledge_each():
+    # kind: "commitments of $2 billion were made by A, B and C": each gave its word, they
+    # made no agreement with one another; "the two leaders reaffirmed their commitment to
+    # ..." stays one shared pledge
+    coded = code("Commitments totaling $2 billion have been made by Norway, Japan and "
+                 "Canada.", date="2022-09-01")
+    assert sorted(parties(e) for e in of_type(coded, "AGREE")) == [["CAN"], ["JPN"], ["NOR"]]
+    assert all(not e.target for e in of_type(coded, "AGREE"))
+
+
 def test_coercion_held_out_on_a_condition_is_a_threat():
     # kind: "will impose costs on X if/should X ...", "readiness to impose sanctions"
     coded = code("The leaders warned that they would impose severe sanctions on Russia "

@@ -516,6 +516,17 @@ class Coder:
                 one = replace(event, source=ours, target=theirs, rule=event.rule + " mutual")
                 pair.append(replace(one, id=event_id(one)))
             return pair, "event"
+        if not target and kind == "AGREE" and len(countries) > 1 and \
+                cand.token.tag_ == "NNS" and cand.token.lemma_.lower() in PLEDGES:
+            # "commitments totaling $1 billion were made by A, B and C": each pledged, they
+            # did not agree with one another (unlike "the leaders reaffirmed their
+            # commitment to ...", one shared pledge)
+            each = []
+            for mine in countries:
+                one = replace(event, source=tuple(a for a in source if a.country == mine),
+                              rule=event.rule + " each")
+                each.append(replace(one, id=event_id(one)))
+            return each, "event"
         return [replace(event, id=event_id(event))], "event"
 
     def _protest(self, cand: Candidate, source: list[Actor], target: list[Actor],
@@ -555,6 +566,8 @@ HAND_LEXICON = "triggers.tsv"  # the reviewed rows; others come from the CAMEO b
 FORCEFUL = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 # An act dated more than a year before the article is background to it, not its news
 BACKGROUND_DAYS = 366
+# Nouns of promised help: several givers of such pledges each pledged
+PLEDGES = {"commitment", "pledge", "contribution", "donation", "offer"}
 GROUP = "(gathering)"  # stands in for a gathering's parties until the article is read
 
 
