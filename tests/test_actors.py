@@ -190,3 +190,14 @@ def test_a_title_then_a_name_in_apposition_is_one_person_who_is_named_later():
     (ask,) = [e for e in coded.events if e.type == "REQUEST"]
     assert [(a.country, a.sector, a.name) for a in ask.source] == [
         ("USA", "GOV", "Mary Kowalski")]
+
+
+def test_a_possessive_after_a_titled_subject_is_that_official():
+    # kind: "President X met President Y. The President underscored his commitment to ...":
+    # "his" is the titled subject of its own sentence, not the last person named before
+    from coding_helpers import code
+    coded = code("President Biden met President Gitanas Nauseda of Lithuania. The President "
+                 "underscored his commitment to support Lithuania.", source="The White House",
+                 date="2022-06-29")
+    (backing,) = [e for e in coded.events if e.type == "SUPPORT"]
+    assert [a.country for a in backing.source] == ["USA"]

@@ -70,10 +70,12 @@ class PronounResolver:
             # thank him": him is Y); a subject or possessive pronoun may be anyone before
             is_object = tok is not None and tok.dep_ in ("dobj", "pobj", "dative")
             for m in reversed(list(earlier)):
-                # (in its own sentence a person may be named by role alone: "police
-                # charged the driver and detained him")
-                someone = m.person or (m.actors and m.actors[0].sector in ("CVL", "UNK") and
-                                       "sector:" in m.how)
+                # (in its own sentence a person may be named by title or role alone: "the
+                # President underscored his commitment", "police charged the driver and
+                # detained him")
+                someone = m.person or (bool(m.role) and tok is not None and
+                                       tok.dep_ == "poss") or (
+                    m.actors and m.actors[0].sector in ("CVL", "UNK") and "sector:" in m.how)
                 if someone and not m.plural and m.resolved:
                     if is_object and tok is not None and tok.doc[m.head + base].dep_ in (
                             "nsubj", "nsubjpass"):
