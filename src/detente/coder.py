@@ -44,6 +44,13 @@ from .events import (
     names_help,
     negated,
 )
+from .implicit import (
+    concern_country,
+    place_helped,
+    place_visited,
+    repressed_people,
+    unidentified_doer,
+)
 from .knowledge import (
     inflections,
     load_knowledge,
@@ -374,44 +381,21 @@ class Coder:
                   if not any(a.start == s.start and a.end == s.end for s in source)] or \
             _placeholder(cand.target)
         location = self._location(cand, sent, focus)
-        if not source and target and row.type in ("ASSAULT", "COERCE") and (
-                cand.rule.endswith("/passive") or "passive-no-agent" in cand.rule):
-            # "was shot", "were arrested": someone unnamed did it, where it happened
-            where = (location.country if location and location.known else None) or \
-                target[0].country or focus
-            if where:
-                sector = "COP" if row.type == "COERCE" else "UNK"
-                source = [Actor("(unidentified)", None, where, sector)]
+        if not source:
+            source = unidentified_doer(row.type, cand.rule, target, location, focus)
         if row.type == "PROTEST" and cand.rule.startswith("noun:"):
             source, target = self._protest(cand, source, target, focus)
-        if row.type == "COERCE" and len({a.country for a in source}) == 1 and \
-                source[0].country not in INTERNATIONAL and not (location and location.known):
-            # "Venezuela's crackdown on protesters", "the regime detained activists": people
-            # named by role alone, where the sentence names no place, are the repressor's
-            # own, not the story's default country
-            target = [replace(a, country=source[0].country, how=a.how.rsplit(" ", 1)[0] +
-                              " repressor-country") if a.how.endswith("article-country") and
-                      a.sector in ("CVL", "OPP", "JRN", "REL") else a for a in target]
+        target = repressed_people(row.type, source, target, location)
         if not source:
             return [], "no resolvable source"
-        if not target and row.type == "CONSULT" and row.mode == "visit" and location is not None \
-                and all(a.sector in (None, "GOV", "LEG", "MIL") for a in source) and \
-                location.country and all(a.country != location.country for a in source):
-            # an official's visit to a place is a consultation with its government (a
-            # reporter's trip is not)
-            target = [Actor(location.name, None, location.country, "GOV",
-                            how="place visited")]
+        target = target or place_visited(row.type, row.mode, source, location)
         if row.type == "CONSULT" and cand.rule.startswith(("verb:tell", "verb:speak",
                                                           "verb:talk")) and target and \
                 all(a.sector == "JRN" for a in target):
             # "a spokesman told the BBC", "spoke to reporters": how the story quotes its
             # sources, not a meeting between actors
             return [], "speaking to the press"
-        if not target and row.type == "AID" and location is not None and location.known and \
-                location.country and all(a.country != location.country for a in source):
-            # "delivered aid to Kabul", "dropped food into Aceh": help carried to a place
-            # goes to the country there
-            target = [Actor(location.name, None, location.country, None, how="place helped")]
+        target = target or place_helped(row.type, source, location)
         named = {(a.country, a.name) for a in source if a.name}
         target = [a for a in target if not (a.name and (a.country, a.name) in named)]
         ours = {a.country for a in source}
@@ -437,17 +421,8 @@ class Coder:
                 not (row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS):
             return [], f"its object {cand.object_word.text!r} names no actor"
         if not target and row.type == "ACCUSE" and cand.rule.startswith("state:") and \
-                all(a.country in ("UNO", "EUR", "IGO", "NGO") or (
-                    a.country not in INTERNATIONAL and a.sector in (None, "GOV"))
-                    for a in source):
-            # "is gravely concerned about the conditions for the vote", "alarmed by the
-            # violence in the region": a government's concern over acts it names no one
-            # for is over the country where they happen, else the one the story is about
-            where = (location.country if location and location.known else None) or focus
-            if where and where not in INTERNATIONAL and all(a.country != where for a in source) \
-                    and self.reader.concern_names_an_act(cand.token):
-                target = [Actor(location.name if location and location.country == where
-                                else where, None, where, None, how="situation's country")]
+                self.reader.concern_names_an_act(cand.token):
+            target = concern_country(source, location, focus)
         if not target and "needtarget" in row.flags:
             return [], f"{row.lemma} needs someone on the other side"
         if row.file != HAND_LEXICON:
