@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .actors import Mention
+from .actors import Mention, misread_pair
 from .knowledge import Trigger, load_triggers
 from .knowledge.tsv import read_tsv
 
@@ -140,10 +140,8 @@ class EventReader:
             return []
         found: list[Mention] = []
         # ("The Secretary and Foreign Minister X": the parser may make the first a modifier)
-        paired = [c for c in tok.children if c.dep_ == "nmod" and any(
-            g.dep_ == "cc" for g in c.children) and any(g.dep_ == "conj" for g in c.children)
-            and any(g.lower_ == "the" for g in c.children)
-            and index.get(c.i) is not None and (index[c.i].person or index[c.i].role)]
+        paired = [c for c in tok.children if misread_pair(c) and index.get(c.i) is not None
+                  and (index[c.i].person or index[c.i].role)]
         for t in [tok, *tok.conjuncts, *paired, *_listed_people(tok, index)]:
             m = index.get(t.i)
             if m is not None and m not in found:
@@ -198,14 +196,11 @@ class EventReader:
                 if c.lemma_.lower() in self.non_agents:
                     return [], "subject-not-an-agent"  # "Indian shares rallied"
                 found = self.actors_at(c, index)
-                if verb.dep_ == "pcomp" and found and all(
-                        a.country == "MNC" for m in found for a in m.actors):
+                if verb.dep_ == "pcomp" and found and _platforms_only(found):
                     # "posted a video on [Facebook accusing X]": the parser may make the
                     # platform the subject; the one who posted speaks
-                    clause = verb.head
-                    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-                        clause = clause.head
-                    if clause.pos_ in ("VERB", "AUX") and clause.i != verb.i:
+                    clause = _clause_verb(verb.head)
+                    if clause is not None and clause.i != verb.i:
                         found, how = self.subject_of(clause, index)
                         return found, "platform-" + how
                 for other in (g for g in verb.children if g.dep_ == "nsubj" and g.i > c.i):
@@ -254,12 +249,10 @@ class EventReader:
             # "posted a message on Twitter blaming Iran", "issued a statement blaming X":
             # a thing or a place of publication does not act, the clause's subject does
             found = self.actors_at(head, index)
-            if found and not all(a.country == "MNC" for m in found for a in m.actors):
+            if found and not _platforms_only(found):
                 return found, "participle"
-            clause = head
-            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-                clause = clause.head
-            if clause.pos_ in ("VERB", "AUX"):
+            clause = _clause_verb(head)
+            if clause is not None:
                 found, how = self.subject_of(clause, index)
                 return found, "participle-" + how
             return [], "participle"
@@ -591,9 +584,8 @@ class EventReader:
             source, how = self.subject_of(word, index)
         # "remain concerned by X": the parser may hang the preposition on the verb; the
         # object may be deep ("the hardening of divisions in parts of Ethiopia")
-        holders = [word, word.head] if word.dep_ in ("acomp", "oprd") else [word]
-        preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "agent", "dative")
-                 and c.lower_ in row.target_preps]
+        preps = [c for h in _state_holders(word) for c in h.children
+                 if c.dep_ in ("prep", "agent", "dative") and c.lower_ in row.target_preps]
         target = []
         for prep in preps:
             for g in (g for g in prep.children if g.dep_ == "pobj"):
@@ -613,9 +605,8 @@ class EventReader:
         media offices", "reports that protesters were beaten", "the conditions under which
         the elections are held"), not only a state of things ("the drought", "rains have
         failed"): what the trigger lexicon codes, or a word it files among acts."""
-        holders = [word, word.head] if word.dep_ in ("acomp", "oprd") else [word]
-        for c in (c for h in holders for c in h.children if c.i > word.i and c.dep_ in (
-                "prep", "agent", "ccomp")):
+        for c in (c for h in _state_holders(word) for c in h.children
+                  if c.i > word.i and c.dep_ in ("prep", "agent", "ccomp")):
             for t in c.subtree:
                 if t.pos_ in ("VERB", "NOUN") and (self._row(t, t.pos_) is not None or (
                         t.pos_ == "NOUN" and (t.lemma_.lower() in ACT_NOUNS or
@@ -725,6 +716,26 @@ class EventReader:
                 c.dep_ == "amod" and c.lower_ in RELATIONSHIP_WORDS for c in noun.children):
             return None  # a description of a relationship, not an event
         return Candidate(row, noun, source, target, rule, governor)
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a word belongs to: the word itself or its nearest verb
+    ancestor; None when there is none."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def _platforms_only(found: list[Mention]) -> bool:
+    """Whether the mentions name only companies (MNC), as a platform is named: "on
+    Twitter", "on Facebook". A platform publishes, it does not speak."""
+    return all(a.country == "MNC" for m in found for a in m.actors)
+
+
+def _state_holders(word: Token) -> list[Token]:
+    """The words a state of mind's prepositions may hang on: the state, and the verb it
+    complements ("remain concerned by X": the parser may attach "by" to "remain")."""
+    return [word, word.head] if word.dep_ in ("acomp", "oprd") else [word]
 
 
 def _amount_of(noun: Token) -> Token | None:

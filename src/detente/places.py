@@ -587,8 +587,8 @@ def clause_place(doc: Doc, triggers: set[int], actors: set[int] = frozenset(),
         if word == "from" or (word == "to" and owner.lemma_.lower() not in _MOVE_WORDS):
             continue
         # "hosted the dialogue at the Ministry"; "led a delegation to Nairobi"
-        venue = (word == "at" or (word == "to" and owner.lemma_.lower() in _MOVE_WORDS)) and \
-            owner.dep_ == "dobj" and owner.head.i in triggers
+        # ("to" has passed the moving-word check above)
+        venue = word in ("at", "to") and owner.dep_ == "dobj" and owner.head.i in triggers
         if owner.i not in triggers and not venue and (owner.i not in actors or word == "to"):
             continue
         found = _resolve_name(place, prefer)

@@ -27,11 +27,11 @@ from .gatherings import (
     listed_participants,
     standing_words,
 )
-from .mentions import FIRST, IT, PERSONAL, PLURAL, Atom, Mention
+from .mentions import FIRST, IT, PERSONAL, PLURAL, Atom, Mention, misread_pair
 from .publishers import Publisher, publisher_for
 
 __all__ = [
     "FIRST", "IT", "PERSONAL", "PLURAL", "ActorFinder", "Atom", "Discourse", "Gathering",
     "JOINING_VERBS", "Mention", "Publisher", "is_group_phrase", "listed_participants",
-    "publisher_for", "resolve_phrase", "standing_words",
+    "misread_pair", "publisher_for", "resolve_phrase", "standing_words",
 ]

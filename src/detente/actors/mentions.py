@@ -145,3 +145,15 @@ def _locative(tok: Token) -> bool:
     while head.dep_ in ("compound", "appos", "conj") and head.head.i != head.i:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS
+
+
+def misread_pair(tok: Token) -> bool:
+    """Whether the parser hung the first of two coordinated people on the second one's
+    name: in "The Secretary and Foreign Minister Dendias" it makes "Secretary" a modifier
+    of "Dendias", with "and Foreign Minister" its conjunct. The first comes with its
+    article, a person the story has named."""
+    return tok.dep_ == "nmod" and any(c.dep_ == "cc" for c in tok.children) and any(
+        c.dep_ == "conj" for c in tok.children) and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    # (one person's two titles have no article of their own: "Israeli Alternate Prime
+    # Minister and Defense Minister X", "New Zealand Chief Executive and Secretary Y")

@@ -292,8 +292,7 @@ _EVERY = {"all", "other", "many", "some", "most", "several"}
 def _names_its_members(noun) -> bool:
     """Whether a plural group noun says which members it means ("the nations of the
     region", "the countries of Bahrain and Kosovo", "Treasury participants") or means
-    every one ("all countries"):
-    then it is not the group the story named before."""
+    every one ("all countries"): then it is not the group the story named before."""
     return any(c.dep_ == "prep" and c.lower_ in ("of", "from") or c.dep_ == "compound"
                for c in noun.children) or (
         _singular(noun) in ("country", "nation", "government", "state") and any(

@@ -33,6 +33,7 @@ from .mentions import (
     _names_country,
     _title_noun,
     _with_text,
+    misread_pair,
 )
 
 
@@ -72,9 +73,9 @@ class MentionResolver:
             head = tok.head
             if head.i == tok.i:
                 break
-            if _misread_pair(tok) and _titled(covered.get(tok.i - base)):
+            if misread_pair(tok) and _titled(covered.get(tok.i - base)):
                 break  # "The Secretary and Foreign Minister X": two people, not one
-            if tok.dep_ == "conj" and _misread_pair(head) and \
+            if tok.dep_ == "conj" and misread_pair(head) and \
                     _titled(covered.get(head.i - base)) and _titled(covered.get(tok.i - base)):
                 tok = head.head  # ("Foreign Minister" belongs with X)
                 continue
@@ -518,18 +519,6 @@ def _affiliated(doc, mentions: list[Mention]) -> None:
                 m.actors = (Actor(a.text, a.name, g.country, a.sector, a.start, a.end,
                                   a.how.rsplit(" ", 1)[0] + " affiliation"),)
                 break
-
-
-def _misread_pair(tok: Token) -> bool:
-    """Whether the parser hung the first of two coordinated people on the second one's
-    name: in "The Secretary and Foreign Minister Dendias" it makes "Secretary" a modifier
-    of "Dendias", with "and Foreign Minister" its conjunct. The first comes with its
-    article, a person the story has named."""
-    return tok.dep_ == "nmod" and any(c.dep_ == "cc" for c in tok.children) and any(
-        c.dep_ == "conj" for c in tok.children) and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-    # (one person's two titles have no article of their own: "Israeli Alternate Prime
-    # Minister and Defense Minister X", "New Zealand Chief Executive and Secretary Y")
 
 
 def _titled(atom: Atom | None) -> bool:
