@@ -138,7 +138,7 @@ def test_an_honorific_and_the_given_name_spelled_another_way_is_the_person_named
     # English spellings, and the short form is honorific plus given name
     from coding_helpers import code
     coded = code("President Biden spoke with UAE President Mohamed bin Zayed on Monday. Mr. "
-                 "Biden also congratulated Sheikh Mohammed on his election.",
+                 "Biden later praised Sheikh Mohammed for his leadership.",
                  source="The White House", date="2022-05-16")
     (cheer,) = [e for e in coded.events if e.type == "SUPPORT"]
     assert [(a.country, a.name) for a in cheer.target] == [("ARE", "Mohamed bin Zayed Al Nahyan")]
@@ -184,7 +184,7 @@ def test_a_title_then_a_name_in_apposition_is_one_person_who_is_named_later():
     # apposition names the titled official, so the later surname is theirs; "Assistant to
     # the President" is a government title
     from coding_helpers import code
-    coded = code("This week, the Assistant to the President for Energy, Dr. Mary Kowalski, met "
+    coded = code("Last week the Assistant to the President for Trade, Dr. Mary Kowalski, met "
                  "Kenyan Foreign Minister Alfred Mutua in Nairobi. Kowalski urged Mutua to hold "
                  "free elections.", source="The White House", date="2022-05-01")
     (ask,) = [e for e in coded.events if e.type == "REQUEST"]
@@ -193,11 +193,11 @@ def test_a_title_then_a_name_in_apposition_is_one_person_who_is_named_later():
 
 
 def test_a_possessive_after_a_titled_subject_is_that_official():
-    # kind: "President X met President Y. The President underscored his commitment to ...":
+    # kind: "President X met President Y. The President restated his pledge to ...":
     # "his" is the titled subject of its own sentence, not the last person named before
     from coding_helpers import code
     coded = code("President Biden met President Gitanas Nauseda of Lithuania. The President "
-                 "underscored his commitment to support Lithuania.", source="The White House",
+                 "restated his pledge to back Lithuania.", source="The White House",
                  date="2022-06-29")
     (backing,) = [e for e in coded.events if e.type == "SUPPORT"]
     assert [a.country for a in backing.source] == ["USA"]

@@ -11,7 +11,7 @@ from detente.actors import resolve_phrase
 
 def test_a_state_of_mind_about_someone_is_an_event():
     # kind: "X is (deeply) concerned by/about Y", "X is grateful to/for Y"
-    coded = code("The United States is deeply concerned by Venezuela's detention of "
+    coded = code("The United States remains troubled by Venezuela's detention of "
                  "opposition leaders. We are grateful for Colombia's support.",
                  source="U.S. Department of State")
     got = {(e.type, e.source[0].country, e.target[0].country) for e in coded.events
@@ -31,12 +31,12 @@ def test_a_state_of_mind_about_no_one_is_no_event():
 
 def test_a_concern_over_acts_is_over_those_who_did_them_or_where_they_happen():
     # kinds: "concerned by reports of abuses committed by X" (the doers, however deep);
-    # "fighters affiliated with the X Front" (the group's country, not the story's);
+    # "militiamen linked to the X Army" (the group's country, not the story's);
     # "troubled by reports that offices were closed" (acts, doer unnamed: where they
     # happen, else the story's country); a state of things ("the drought") stays no event
     coded = code("Clashes spread across northern Mozambique this month. The United States "
-                 "is deeply concerned by reports of abuses committed by fighters affiliated "
-                 "with the Lord's Resistance Army. We are troubled by reports that two radio "
+                 "is alarmed by accounts of killings carried out by militiamen linked to "
+                 "the Lord's Resistance Army. We are troubled by reports that two radio "
                  "stations were shut down in Pemba. We are also concerned about the drought.",
                  source=STATE, date="2022-04-02", explain=True)
     got = sorted((e.source[0].country, tuple(a.country for a in e.target))
@@ -107,7 +107,7 @@ def test_an_attitude_received_or_defied_goes_to_the_one_who_received_or_defied_i
     # kinds: "X drew condemnation from Y", "X received support from Y" (reversed: Y to X);
     # "X went ahead despite criticism by Y" (Y criticized X)
     coded = code("Serbia drew condemnation from the European Union. Kosovo's prime minister "
-                 "opened the bridge on Friday despite criticism by the United Nations.",
+                 "opened the bridge despite sharp criticism from the United Nations.",
                  date="2023-01-10")
     got = sorted((e.source[0].country, e.target[0].country) for e in of_type(coded, "ACCUSE"))
     assert got == [("EUR", "SRB"), ("UNO", "KOS")]
@@ -253,12 +253,12 @@ def test_a_group_noun_the_lexicon_lacks_still_names_the_meetings_parties():
 
 
 def test_a_group_noun_coordinated_after_a_title_shares_its_determiner():
-    # kind: "The Secretary and Foreign Ministers condemned ...", "The President and Prime
+    # kind: "The Minister and Ambassadors denounced ...", "The President and Prime
     # Ministers agreed": the ministers are the meeting's; "the regime and its leaders" and
     # "The United States and countries around the world" are not
     coded = code("Secretary Blinken hosted Brazilian Foreign Minister Mauro Vieira and Argentine "
                  "Foreign Minister Santiago Cafiero in Washington. The Secretary and Foreign "
-                 "Ministers condemned Venezuela's crackdown on protesters.", source=STATE,
+                 "Ministers deplored Venezuela's crackdown on protesters.", source=STATE,
                  date="2023-06-05")
     (blame,) = of_type(coded, "ACCUSE")
     assert sorted({a.country for a in blame.source}) == ["ARG", "BRA", "USA"]
@@ -289,9 +289,9 @@ def test_the_secretary_and_a_foreign_minister_are_two_people_one_with_two_titles
 
 
 def test_talks_held_between_two_parties_are_their_talks():
-    # kind: "welcomes the talks held between A and B", "the deal brokered between A and
+    # kind: "praised the talks held between A and B", "the deal brokered between A and
     # B": the participle carries the parties
-    coded = code("The United States welcomes the talks held between Armenia and Azerbaijan "
+    coded = code("Japan praised the talks held last week between Armenia and Azerbaijan "
                  "in Brussels.", source=STATE, date="2022-05-23")
     assert [parties(e) for e in of_type(coded, "CONSULT")] == [["ARM", "AZE"]]
 
@@ -318,7 +318,7 @@ def test_an_attitude_to_an_act_is_one_to_those_who_did_it():
     # kind: "welcomed the talks held between A and B", "appreciates the actions taken by A
     # and B", "condemned the strikes carried out by A": the doers named in the act's own
     # phrase are the target; the flight of "a flight between two states" did nothing
-    coded = code("The United States welcomes the talks held on Monday between Ethiopia and "
+    coded = code("The United States applauds the talks held on Monday between Ethiopia and "
                  "Eritrea. France appreciates the joint steps taken this week by Canada "
                  "and Japan. Germany condemned the grounding of a plane between two EU "
                  "capitals.", date="2022-03-01", source=STATE)
@@ -362,11 +362,11 @@ def test_an_announced_reckoning_is_a_threat():
 def test_the_last_of_a_list_the_parser_hangs_on_the_verb_is_in_the_list():
     # kind: "spoke with A of Canada, B of Poland, and C of Japan": the parser may make
     # the last item a conjunct of the verb
-    coded = code("President Biden spoke on Monday with Prime Minister Justin Trudeau of "
-                 "Canada, President Andrzej Duda of Poland, and Prime Minister Fumio Kishida "
-                 "of Japan.", source=WH, date="2022-03-01")
+    coded = code("President Biden spoke on Monday with Prime Minister Mark Rutte of the "
+                 "Netherlands, President Gitanas Nauseda of Lithuania, and Prime Minister "
+                 "Pedro Sanchez of Spain.", source=WH, date="2022-03-01")
     (call,) = of_type(coded, "CONSULT")
-    assert [a.country for a in call.target] == ["CAN", "POL", "JPN"]
+    assert [a.country for a in call.target] == ["NLD", "LTU", "ESP"]
 
 
 def test_those_who_attended_for_other_countries_join_the_summit():

@@ -147,7 +147,7 @@ class EventReader:
             if m is not None and m not in found:
                 found.append(m)
         if found:
-            # "the Ministers of A, B, C, and the High Representative of the EU": the parser
+            # "the Ministers of A, B and C, and the Secretary General of NATO": the parser
             # hangs the last party on the list of countries inside the first phrase
             for t in tok.subtree:
                 if t.dep_ == "conj" and index.get(t.head.i) in found and \
@@ -246,7 +246,7 @@ class EventReader:
             return found, "adjunct-" + how
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             # "the protesters demanding reform": who the participle is said of; but
-            # "posted a message on Twitter blaming Iran", "issued a statement blaming X":
+            # "shared a video on Facebook accusing X", "issued a statement blaming X":
             # a thing or a place of publication does not act, the clause's subject does
             found = self.actors_at(head, index)
             if found and not _platforms_only(found):

@@ -3,7 +3,7 @@
 A readout names the parties of a meeting, call or summit once ("Biden spoke with
 Kishida", "Participants in the call included ...") and from then on speaks of them as a
 group: "They discussed", "The leaders agreed", "both sides", "the three governments",
-"the Secretary and the Foreign Ministers condemned". A per-sentence lookup cannot
+"the President and the Prime Ministers agreed". A per-sentence lookup cannot
 resolve those words, and a participant list may come only in the closing paragraph.
 
 So the coder keeps, per article, the gathering the story is at: every CONSULT event
@@ -109,7 +109,7 @@ def is_group_phrase(head: Token, has_country: bool, region: bool) -> bool:
         return False
     if _singular(head) not in group_nouns() and _compound_title(head) not in group_nouns():
         return False
-    # "The Secretary and Foreign Ministers condemned": the determiner of the first conjunct
+    # "The President and Prime Ministers agreed": the determiner of the first conjunct
     # is the whole coordination's
     shared = [c for c in head.head.children if c.dep_ == "det" and c.i < head.head.i] \
         if head.dep_ == "conj" and _singular(head.head) in group_nouns() and not any(

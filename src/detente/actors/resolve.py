@@ -502,8 +502,8 @@ AFFILIATION = {"affiliate", "affiliated", "link", "linked", "loyal", "align", "a
 
 def _affiliated(doc, mentions: list[Mention]) -> None:
     """Fighters or forces whose country was only the story's default take that of the
-    group the phrase ties them to: "fighters affiliated with the X Front", "militias loyal
-    to Y", "forces linked to Z"."""
+    group the phrase ties them to: "gunmen linked to the X Brigade", "militias loyal to
+    Y", "units aligned with Z"."""
     base = _base(doc)
     by_head = {m.head: m for m in mentions}
     for m in mentions:
