@@ -420,3 +420,14 @@ def test_costs_announced_on_a_condition_are_a_threat_and_the_condition_no_act():
     assert ("THREATEN", "DEU", "SRB", "asserted") in got
     assert not any(t == "THREATEN" and s == "SRB" for t, s, _, _ in got)
     assert not any(t == "SANCTION" for t, _, _, _ in got)
+
+
+def test_calling_for_an_act_with_no_one_addressed_is_a_request_to_no_one():
+    # kind: "X called for an inquiry / a ceasefire / restraint": the demand is made in
+    # public, the one who should act is unnamed; "called for Y to release" still names Y
+    coded = code("Human Rights Watch called for an independent inquiry into the raid. "
+                 "Peru called for calm after the vote. Chile called for Bolivia to reopen "
+                 "the border.", date="2022-03-01")
+    got = sorted((e.source[0].country, tuple(a.country for a in e.target))
+                 for e in of_type(coded, "REQUEST"))
+    assert got == [("CHL", ("BOL",)), ("NGO", ()), ("PER", ())]
