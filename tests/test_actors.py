@@ -201,3 +201,15 @@ def test_a_possessive_after_a_titled_subject_is_that_official():
                  date="2022-06-29")
     (backing,) = [e for e in coded.events if e.type == "SUPPORT"]
     assert [a.country for a in backing.source] == ["USA"]
+
+
+def test_a_ministry_named_without_its_country_is_the_story_countrys():
+    # kinds: "the Foreign Ministry said", "the Ministry of Health urged": a ministry with no
+    # country of its own, in a story about one country, is that country's, as "the
+    # government" is; in a government's own release it is still the foreign country's
+    from coding_helpers import code, of_type
+    coded = code("Floods cut roads across northern Peru on Monday. The Foreign Ministry "
+                 "called on travellers to stay home. The Ministry of Health urged residents "
+                 "to boil water.", source="U.S. Department of State", date="2022-02-01")
+    assert sorted((e.source[0].country, e.source[0].sector) for e in of_type(
+        coded, "REQUEST")) == [("PER", "GOV"), ("PER", "GOV")]

@@ -471,9 +471,10 @@ class MentionResolver:
             if role in ("department",) and pub is not None:
                 return Actor(pub.name, pub.name, pub.country, pub.sector)
             place = discourse.here or discourse.focus
-            if role in ("government", "regime", "authorities", "authority") and place \
-                    and (pub is None or place != pub.country):
-                # "the government" of a story about a country is that country's
+            if (role in ("government", "regime", "authorities", "authority") or
+                    _names_a_ministry(role)) and place and (pub is None or place != pub.country):
+                # "the government" of a story about a country is that country's, and so is
+                # "the Foreign Ministry" or "the Ministry of Health"
                 return Actor(role, None, place, "GOV")
             gov = discourse.last(lambda m: m.actors[0].sector == "GOV" and not m.person)
             if gov is not None:
@@ -485,6 +486,13 @@ class MentionResolver:
         if pub is not None and sector == pub.sector:
             return Actor(pub.name, pub.name, pub.country, pub.sector)
         return None
+
+
+def _names_a_ministry(role: str | None) -> bool:
+    """"foreign ministry", "ministry of health", "interior ministry": a ministry, whatever
+    its field (the sector words list the fields)."""
+    words = (role or "").split()
+    return bool(words) and (words[0] in ("ministry", "ministries") or words[-1] == "ministry")
 
 
 def _other_person(atom: Atom, head: Atom) -> bool:
