@@ -213,3 +213,14 @@ def test_a_ministry_named_without_its_country_is_the_story_countrys():
                  "to boil water.", source="U.S. Department of State", date="2022-02-01")
     assert sorted((e.source[0].country, e.source[0].sector) for e in of_type(
         coded, "REQUEST")) == [("PER", "GOV"), ("PER", "GOV")]
+
+
+def test_a_surname_with_an_arabic_article_is_a_name_on_its_own():
+    # kind: "al-Masri, a Jordanian citizen, ... Al-Masri met": a hyphenated article and
+    # surname is a person's name, met later by the same name, not the publisher's person
+    from coding_helpers import code, of_type
+    coded = code("Officials in Amman said al-Masri, a Jordanian citizen, was detained in "
+                 "March. Al-Masri met with Egyptian officials in Cairo.",
+                 source="U.S. Department of State", date="2022-05-01")
+    assert [(e.source[0].country, e.target[0].country) for e in of_type(
+        coded, "CONSULT")] == [("JOR", "EGY")]

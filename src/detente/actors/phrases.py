@@ -237,7 +237,10 @@ class PhraseMatcher:
                     j = k + 1  # "Flood Response Support Team" names no person
                     continue
                 words_in = [t for t in chain if t.text != "-"]
-                if (len(names) >= 2 and len(words_in) <= 5 and chain.root.dep_ in (
+                # "al-Masri": an Arabic article joined to a surname is a name on its own
+                particled = len(chain) >= 3 and chain[0].lower_ in ("al", "el", "ad", "ash") \
+                    and chain[1].text == "-" and chain[2].text[:1].isupper()
+                if ((len(names) >= 2 or particled) and len(words_in) <= 5 and chain.root.dep_ in (
                         "nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss")) or any(
                         t.lower_.split("-")[-1] in known or t.lower_ in known for t in chain):
                     spans.append((j, k + 1))
