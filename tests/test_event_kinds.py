@@ -431,3 +431,13 @@ def test_calling_for_an_act_with_no_one_addressed_is_a_request_to_no_one():
     got = sorted((e.source[0].country, tuple(a.country for a in e.target))
                  for e in of_type(coded, "REQUEST"))
     assert got == [("CHL", ("BOL",)), ("NGO", ()), ("PER", ())]
+
+
+def test_pledging_allegiance_is_support_not_an_agreement():
+    # kind: "X pledged allegiance / loyalty to Y": a declaration of support (PLOVER
+    # SUPPORT); "pledged to hold talks" stays a promise (AGREE)
+    coded = code("The rebel commander Karim Talal, a Malian citizen, has pledged allegiance "
+                 "to the leader of al-Shabaab. Chad pledged to hold talks with Niger.",
+                 date="2022-03-01")
+    got = sorted((e.type, e.source[0].country, e.target[0].country) for e in coded.events)
+    assert got == [("AGREE", "TCD", "NER"), ("SUPPORT", "MLI", "SOM")]
