@@ -492,7 +492,7 @@ def _names_a_ministry(role: str | None) -> bool:
     """"foreign ministry", "ministry of health", "interior ministry": a ministry, whatever
     its field (the sector words list the fields)."""
     words = (role or "").split()
-    return bool(words) and (words[0] in ("ministry", "ministries") or words[-1] == "ministry")
+    return bool(words) and "ministry" in (words[0], words[-1])
 
 
 def _other_person(atom: Atom, head: Atom) -> bool:
