@@ -224,3 +224,16 @@ def test_a_surname_with_an_arabic_article_is_a_name_on_its_own():
                  source="U.S. Department of State", date="2022-05-01")
     assert [(e.source[0].country, e.target[0].country) for e in of_type(
         coded, "CONSULT")] == [("JOR", "EGY")]
+
+
+def test_a_country_adjective_before_a_named_service_and_its_vehicles_is_one_actor():
+    # kind: "Russian Air Force jets", "French Navy helicopters": the parser hangs the
+    # adjective on the last noun, past the service it qualifies; the service is still that
+    # country's, not the story's
+    from coding_helpers import code
+    coded = code("Floods hit Nepal on Monday. French Navy helicopters dropped food into the "
+                 "flooded towns. Russian Air Force jets bombed rebel positions in Syria.",
+                 source="Wikinews")
+    assert sorted((a.text, a.country, a.sector) for a in coded.actors
+                  if a.sector == "MIL") == [("French Navy", "FRA", "MIL"),
+                                            ("Russian Air Force", "RUS", "MIL")]

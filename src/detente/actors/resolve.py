@@ -116,6 +116,16 @@ class MentionResolver:
                         break
                     tok = noun
                     continue
+            if tok.dep_ == "amod" and tok.i + 1 - base in covered and any(
+                    e.kind == "adjective" for e in atom.entries):
+                # "Russian Air Force jets": the parser hangs the adjective on the last noun,
+                # past the sector name it qualifies; the two are one phrase
+                nxt = covered[tok.i + 1 - base]
+                root = doc[nxt.start + base:nxt.end + base].root
+                if nxt is not atom and root.head.i == head.i and root.dep_ == "compound" and \
+                        all(e.kind == "sector" for e in nxt.entries):
+                    tok = root
+                    continue
             break
         return tok.i - base, portfolio
 
