@@ -441,3 +441,15 @@ def test_pledging_allegiance_is_support_not_an_agreement():
                  date="2022-03-01")
     got = sorted((e.type, e.source[0].country, e.target[0].country) for e in coded.events)
     assert got == [("AGREE", "TCD", "NER"), ("SUPPORT", "MLI", "SOM")]
+
+
+def test_an_attack_on_a_place_with_no_victim_named_is_on_the_country_there():
+    # kinds: "jets bombed <city>", "shelled the outskirts of <town>", "an attack on a
+    # market in <city>": the place struck names the country attacked; the attacker's own
+    # country named in the clause is no place it attacked
+    coded = code("Turkish warplanes bombed Homs on Monday, a monitoring group said. Gunmen "
+                 "attacked a market in Mogadishu. Any further Russian aggression would bring "
+                 "severe costs to the Russian Federation.", source="Wikinews")
+    assert sorted((parties(e), e.target[0].how) for e in of_type(coded, "ASSAULT")) == [
+        (["SOM"], "place attacked"), (["SYR", "TUR"], "place attacked")]
+    assert not of_type(coded, "THREATEN")

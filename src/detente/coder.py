@@ -46,6 +46,7 @@ from .events import (
 )
 from .implicit import (
     concern_country,
+    place_attacked,
     place_helped,
     place_visited,
     repressed_people,
@@ -395,7 +396,8 @@ class Coder:
             # "a spokesman told the BBC", "spoke to reporters": how the story quotes its
             # sources, not a meeting between actors
             return [], "speaking to the press"
-        target = target or place_helped(row.type, source, location)
+        target = target or place_helped(row.type, source, location) or \
+            place_attacked(row.type, source, location)
         named = {(a.country, a.name) for a in source if a.name}
         target = [a for a in target if not (a.name and (a.country, a.name) in named)]
         ours = {a.country for a in source}

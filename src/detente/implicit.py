@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .codebook import INTERNATIONAL
+from .places import candidates
 from .records import Actor, Location
 
 # Sectors of people named by role ("activists", "journalists") whom a government represses
@@ -70,6 +71,20 @@ def place_helped(kind: str, source: list[Actor], location: Location | None) -> l
             any(a.country == location.country for a in source):
         return []
     return [Actor(location.name, None, location.country, None, how="place helped")]
+
+
+def place_attacked(kind: str, source: list[Actor], location: Location | None
+                   ) -> list[Actor]:
+    """"Jets bombed Aleppo", "an attack against a town in Saudi Arabia", "the police killing
+    of a man in Atlanta": an attack on a place, with no one named as its victim, is on the
+    country there. (A country's own name in the clause of its aggression is no place it
+    attacked: "Russian aggression would bring costs to the Russian Federation".)"""
+    if kind != "ASSAULT" or not _known(location) or not location.country:
+        return []
+    if any(a.country == location.country for a in source) and any(
+            p.kind == "country" for p in candidates(location.name)):
+        return []
+    return [Actor(location.name, None, location.country, None, how="place attacked")]
 
 
 def concern_country(source: list[Actor], location: Location | None,

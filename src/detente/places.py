@@ -596,11 +596,22 @@ def clause_place(doc: Doc, triggers: set[int], actors: set[int] = frozenset(),
             return found
     if objects:
         for tok in doc:
-            if tok.pos_ != "PROPN" or tok.dep_ != "dobj" or tok.head.i not in triggers:
+            # (the parser may take a bare place object for an adverbial, or a plural:
+            # "bombed Aleppo", "bombed Homs")
+            if not (tok.pos_ == "PROPN" or tok.is_title and tok.i > tok.sent.start) or \
+                    tok.head.i not in triggers or not (
+                    tok.dep_ == "dobj" or tok.dep_ == "npadvmod" and tok.i > tok.head.i):
                 continue
             found = _resolve_name(_named(doc, tok, tok.head), prefer)
             if found is not None and found.lat is not None:
                 return found
+        for place in place_names(doc):  # "shelled the town of Latakia", "a hotel in Aden"
+            owner, outer = _slot_owner(place.prep)
+            if outer.lower_ in ("of", "in", "near", "outside") and owner.dep_ == "dobj" and \
+                    owner.head.i in triggers:
+                found = _resolve_name(place, prefer)
+                if found is not None:
+                    return found
     return None
 
 
