@@ -453,3 +453,33 @@ def test_an_attack_on_a_place_with_no_victim_named_is_on_the_country_there():
     assert sorted((parties(e), e.target[0].how) for e in of_type(coded, "ASSAULT")) == [
         (["SOM"], "place attacked"), (["SYR", "TUR"], "place attacked")]
     assert not of_type(coded, "THREATEN")
+
+
+def test_two_sides_that_clash_each_attack_the_other():
+    # kinds: "A and B troops clashed", "clashes between A and B forces": a fight between
+    # two named sides is an attack by each on the other; with one side named, "clashed
+    # with" names the other
+    coded = code("Thai and Cambodian soldiers clashed near the temple on Monday. Clashes "
+                 "between Indian and Pakistani troops killed four people on Friday. "
+                 "Protesters clashed with police in Lagos.", source="Wikinews")
+    got = sorted((e.source[0].country, e.target[0].country) for e in of_type(coded, "ASSAULT"))
+    assert ("THA", "KHM") in got and ("KHM", "THA") in got
+    assert ("IND", "PAK") in got and ("PAK", "IND") in got
+    assert ("NGA", "NGA") in got
+
+
+def test_an_agreement_signed_with_someone_is_agreed_with_them():
+    # kinds: "signed an agreement with B", "signed a ceasefire accord with the rebels":
+    # the object is the agreement, its "with" names the other party
+    coded = code("Colombia signed a trade agreement with Peru on Monday.", source="Wikinews")
+    assert [parties(e) for e in of_type(coded, "AGREE")] == [["COL", "PER"]]
+
+
+def test_a_past_tense_the_parser_reads_as_a_participle_keeps_its_subject():
+    # kind: "Israeli air strikes killed 20 people in Gaza, officials said": a participle
+    # with an object of its own is no passive; the noun before it acts
+    coded = code("Israeli air strikes killed at least 20 people in Gaza on Tuesday, health "
+                 "officials said.", source="Wikinews")
+    (attack,) = of_type(coded, "ASSAULT")
+    assert [a.country for a in attack.source] == ["ISR"]
+    assert [a.country for a in attack.target] == ["PSE"]

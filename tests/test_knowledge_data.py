@@ -530,6 +530,8 @@ def test_org_history_periods_are_valid_and_do_not_overlap() -> None:
     ("Taliban", "2021-08-14", ("AFG", "REB")), ("Taliban", "2021-08-15", ("AFG", "GOV")),
     ("Chrysler", "2009-06-10", ("MNC", "", "Chrysler")),
     ("Chrysler", "2022-01-10", ("MNC", "", "Stellantis")),
+    ("Sudan People's Liberation Army", "2004-01-10", ("SDN", "REB")),
+    ("Sudan People's Liberation Army", "2016-07-10", ("SSD", "MIL")),
 ])
 def test_org_history_gives_the_code_of_the_day(name: str, date: str, code: tuple) -> None:
     found = [r for r in rows("org_history.tsv") if r["name"] == name

@@ -438,7 +438,10 @@ class Coder:
                 return [], f"{row.lemma} ({row.file}) with no one on the other side"
         if not target and "speech" in row.flags:
             return [], "an allegation with no one accused"
-        if not target and not several and not selfonly:
+        # "clashes between Indian and Pakistani troops": two sides of a hostile act, each
+        # against the other (made a pair below)
+        two_sides = "mutual" in row.flags and len({a.country for a in source}) == 2
+        if not target and not several and not selfonly and not two_sides:
             if nominal:
                 return [], "nominal event without a target"
             if row.type not in TARGETLESS_OK:

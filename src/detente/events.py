@@ -244,6 +244,8 @@ class EventReader:
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             found, how = self.subject_of(head.head, index)
             return found, "adjunct-" + how
+        if _misread_finite(verb):
+            return self.actors_at(head, index), "subject"
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             # "the protesters demanding reform": who the participle is said of; but
             # "shared a video on Facebook accusing X", "issued a statement blaming X":
@@ -508,6 +510,14 @@ class EventReader:
                 # the object is a thing, its preposition names the other side: "called off
                 # talks with the EU", "set fire to the embassy"
                 for o in (c for c in verb.children if c.dep_ == "dobj"):
+                    target = self._prep_objects(o, set(row.target_preps), index)
+            if not target and row.type != "CONSULT":
+                # "signed an agreement with Peru", "reached a deal with the rebels": the
+                # object is the event itself, and its preposition names the other side
+                # (not so for talk: "discussed engagements with X" is no talk with X)
+                for o in (c for c in verb.children if c.dep_ == "dobj" and any(
+                        t.type == row.type for t in self.triggers.get(
+                            (c.lemma_.lower(), "NOUN"), ()))):
                     target = self._prep_objects(o, set(row.target_preps), index)
             if not target:  # "fired rounds aimed at a loudspeaker in South Korea"
                 for o in (c for c in verb.children if c.dep_ == "dobj"):
@@ -824,9 +834,20 @@ def _passive_participle(verb: Token) -> bool:
     no auxiliary to show it."""
     if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
+    if _misread_finite(verb):
+        return False
     if verb.dep_ in ("acl", "advcl"):
         return True
     return verb.dep_ == "conj" and _passive_participle(verb.head)
+
+
+def _misread_finite(verb: Token) -> bool:
+    """"Israeli air strikes killed 20 people, officials said": a past tense right after
+    its subject, with an object of its own, that the parser read as a participle
+    modifying the noun ("strikes [that were] killed"). A passive participle takes no
+    object, so the noun before it is its subject."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i == verb.head.i + 1 and \
+        verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def negated(gov: Token, trigger: Token) -> bool:

@@ -79,7 +79,8 @@ def place_attacked(kind: str, source: list[Actor], location: Location | None
     of a man in Atlanta": an attack on a place, with no one named as its victim, is on the
     country there. (A country's own name in the clause of its aggression is no place it
     attacked: "Russian aggression would bring costs to the Russian Federation".)"""
-    if kind != "ASSAULT" or not _known(location) or not location.country:
+    if kind != "ASSAULT" or not _known(location) or not location.country or \
+            len({a.country for a in source}) > 1:  # "clashes between A and B": each other
         return []
     if any(a.country == location.country for a in source) and any(
             p.kind == "country" for p in candidates(location.name)):
