@@ -483,3 +483,19 @@ def test_a_past_tense_the_parser_reads_as_a_participle_keeps_its_subject():
     (attack,) = of_type(coded, "ASSAULT")
     assert [a.country for a in attack.source] == ["ISR"]
     assert [a.country for a in attack.target] == ["PSE"]
+
+
+def test_a_protest_lodged_with_a_government_accuses_it():
+    # kind: "Japan protested to China over ...": a diplomatic protest made to someone is
+    # an accusation (CODEBOOK: PROTEST is demonstrating, ACCUSE is criticizing)
+    coded = code("Vietnam protested to China over the new fishing ban on Monday.",
+                 source="Wikinews")
+    assert [(e.type, parties(e)) for e in coded.events] == [("ACCUSE", ["CHN", "VNM"])]
+
+
+def test_a_hostile_act_on_a_thing_two_share_is_against_the_other():
+    # kinds: "closed its border with Belarus", "shut its airspace with ...": the thing acted
+    # on names no one, its "with" the other side
+    coded = code("Lithuania closed its border with Belarus on Monday.", source="Wikinews")
+    assert [(e.source[0].country, e.target[0].country) for e in coded.events] == [
+        ("LTU", "BLR")]

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .actors import Mention, misread_pair
+from .codebook import event_type
 from .knowledge import Trigger, load_triggers
 from .knowledge.tsv import read_tsv
 
@@ -509,8 +510,14 @@ class EventReader:
             if not target and any(p.startswith("dobj:") for p in row.requires.split(",")):
                 # the object is a thing, its preposition names the other side: "called off
                 # talks with the EU", "set fire to the embassy"
+                # ("closed its border with Belarus", "cut its ties with Morocco": the
+                # other side of a hostile act on a thing the two share)
+                preps = set(row.target_preps) | (
+                    {"with"} if event_type(row.type).quad == 4 else set())
                 for o in (c for c in verb.children if c.dep_ == "dobj"):
-                    target = self._prep_objects(o, set(row.target_preps), index)
+                    # (the parser may hang that "with" on the verb)
+                    target = self._prep_objects(o, preps, index) or self._prep_objects(
+                        verb, preps - set(row.target_preps), index)
             if not target and row.type != "CONSULT":
                 # "signed an agreement with Peru", "reached a deal with the rebels": the
                 # object is the event itself, and its preposition names the other side
