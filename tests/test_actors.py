@@ -237,3 +237,15 @@ def test_a_country_adjective_before_a_named_service_and_its_vehicles_is_one_acto
     assert sorted((a.text, a.country, a.sector) for a in coded.actors
                   if a.sector == "MIL") == [("French Navy", "FRA", "MIL"),
                                             ("Russian Air Force", "RUS", "MIL")]
+
+
+def test_a_named_official_without_a_country_belongs_where_the_sentence_opens():
+    # kind: "In Oman, the envoy met with Minister of Energy X and Minister of Trade Y": a
+    # tour's paragraph puts its unplaced officials in the country it opens with, not in
+    # the first country of the story, nor in a city the meeting is held in
+    from coding_helpers import code
+    coded = code("The Special Envoy visited Qatar and Oman this week. In Oman, the Special "
+                 "Envoy met with Minister of Energy Salim Rashidi and Minister of Trade Qais "
+                 "Hinai.", source="U.S. Department of State", date="2022-03-01")
+    met = [e for e in coded.events if e.type == "CONSULT" and "Rashidi" in e.evidence.text]
+    assert {a.country for e in met for a in e.target} == {"OMN"}

@@ -78,3 +78,31 @@ def test_leaders_gathered_is_a_multilateral_meeting():
                  "Friday.", source=WH)
     (meeting,) = of_type(coded, "CONSULT")
     assert parties(meeting) == ["KEN", "TZA", "UGA"] and meeting.mode == "multilateral"
+
+
+def test_what_the_group_does_after_a_host_met_several_is_the_hosts_with_each():
+    # kind: "X spoke with A of France, B of Germany and C of Italy. The leaders
+    # discussed ...": the host's call with each, not a meeting of France with Germany
+    from coding_helpers import WH, code
+    coded = code("President Biden spoke today with President Rossi of Italy, Prime Minister "
+                 "Dupont of Belgium and Prime Minister Jansen of the Netherlands. The leaders "
+                 "discussed energy security in Europe.", source=WH)
+    for event in coded.events:
+        assert {a.country for a in event.source} == {"USA"}
+        assert {a.country for a in event.target} == {"ITA", "BEL", "NLD"}
+
+
+def test_a_meeting_the_story_calls_trilateral_is_all_with_all():
+    # kind: "X met with A and B ... the trilateral meeting": all three met together
+    from coding_helpers import STATE, code
+    coded = code("Secretary Blinken met today with Foreign Minister Sato of Japan and "
+                 "Foreign Minister Kim of South Korea in Jakarta. It was their second "
+                 "trilateral meeting this year.", source=STATE)
+    (meeting, *_) = [e for e in coded.events if e.type == "CONSULT"]
+    assert {a.country for a in meeting.source} == {"USA", "JPN", "KOR"}
+    assert not meeting.target
+    coded = code("Secretary Blinken spoke today with Foreign Minister Sato of Japan and "
+                 "Foreign Minister Kim of South Korea. They discussed trilateral cooperation "
+                 "on maritime security.", source=STATE)
+    for event in coded.events:
+        assert {a.country for a in event.source} == {"USA", "JPN", "KOR"}

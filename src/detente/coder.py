@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from .actors import (
     FIRST,
     JOINING_VERBS,
+    JOINT_WORDS,
     ActorFinder,
     Discourse,
     Gathering,
@@ -241,6 +242,7 @@ class Coder:
                     actors.extend(a for a in m.actors if a.country)
                 continue
             discourse.here = self._here(doc, discourse.focus)
+            discourse.frame = self._frame(doc, discourse.focus)
             mentions = self.finder.mentions(doc, discourse, offset=sent.start)
             speaker = self._speaker(doc, mentions)
             if speaker is not None and any(t.lower_ in FIRST for t in doc):
@@ -300,8 +302,10 @@ class Coder:
             return None
         side = "source" if any(m.group for m in cand.source) else \
             "target" if any(m.group for m in cand.target) else None
+        joint = any(t.lower_ in JOINT_WORDS for t in cand.token.sent)
         if side is not None:
             gathering = discourse.group()
+            gathering.joint = gathering.joint or joint
             named = [a for e in made for a in (*e.source, *e.target) if a.country != GROUP]
             if made[0].type in UNDIRECTED:
                 gathering.add(named, discourse.sentence)
@@ -314,6 +318,11 @@ class Coder:
         if live is None or not all(any(_party(a, p) for p in live.participants)
                                    for a in parties):
             live = discourse.gathering = Gathering(discourse.sentence)
+            sources = {a.country for a in made[0].source}
+            others = {a.country for a in made[0].target} - sources
+            if len(sources) == 1 and len(others) > 1:
+                live.hub = next(iter(sources))
+        live.joint = live.joint or joint
         live.add(parties, discourse.sentence)
         return live, "all"
 
@@ -323,6 +332,20 @@ class Coder:
             place = locate(name.text, prefer=focus)
             if place is not None and place.country and (place.known or focus is None):
                 return place.country
+        return None
+
+    @staticmethod
+    def _frame(doc: Doc, focus: str | None) -> str | None:
+        """The country of a place the sentence opens with, before a comma: "In the
+        Kingdom of Saudi Arabia, the envoy met ...", "In Kampala, the Secretary ..."."""
+        for name in place_names(doc):
+            if name.prep.i != doc[0].i or name.prep.lower_ not in ("in", "at"):
+                continue
+            end = name.span.end
+            if end < len(doc) and doc[end].text == ",":
+                place = locate(name.text, prefer=focus)
+                if place is not None and place.country and place.known:
+                    return place.country
         return None
 
     def _focus(self, sents: list[Sentence]) -> str | None:
@@ -586,6 +609,9 @@ def told_of_gatherings(events: list[Event], told: list[tuple[int, Gathering, str
             extra = tuple(p for p in parties if not any(_party(p, a) for a in named))
             source, target = (event.source, event.target + extra) if event.target else (
                 event.source + extra, ())
+            if gathering.joint and gathering.hub is not None and event.type in UNDIRECTED:
+                # "X met with A and B ... their trilateral meeting": all three together
+                source, target = source + target, ()
         elif event.type in UNDIRECTED:
             # told of the group ("The leaders agreed", "a call with European leaders"): a
             # multilateral event, every party a source
@@ -594,6 +620,11 @@ def told_of_gatherings(events: list[Event], told: list[tuple[int, Gathering, str
             source, target = parties + others, ()
             if len({a.country for a in source}) == 1:
                 source, target = source[:1], source[1:]  # one country's own meeting
+            elif gathering.hub is not None and not gathering.joint:
+                # the host's meeting with each of several ("X spoke with A, B and C.
+                # They discussed ..."): X with each, not A with B
+                source = tuple(a for a in parties if a.country == gathering.hub)
+                target = tuple(a for a in (*parties, *others) if a.country != gathering.hub)
         elif side == "source":
             target = tuple(a for a in event.target if a.country != GROUP)
             source = tuple(p for p in parties if not any(p.country == t.country for t in target))

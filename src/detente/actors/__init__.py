@@ -22,6 +22,7 @@ from .discourse import Discourse
 from .finder import ActorFinder, resolve_phrase
 from .gatherings import (
     JOINING_VERBS,
+    JOINT_WORDS,
     Gathering,
     is_group_phrase,
     listed_participants,
@@ -32,6 +33,6 @@ from .publishers import Publisher, publisher_for
 
 __all__ = [
     "FIRST", "IT", "PERSONAL", "PLURAL", "ActorFinder", "Atom", "Discourse", "Gathering",
-    "JOINING_VERBS", "Mention", "Publisher", "is_group_phrase", "listed_participants",
-    "misread_pair", "publisher_for", "resolve_phrase", "standing_words",
+    "JOINING_VERBS", "JOINT_WORDS", "Mention", "Publisher", "is_group_phrase",
+    "listed_participants", "misread_pair", "publisher_for", "resolve_phrase", "standing_words",
 ]

@@ -24,6 +24,9 @@ class Discourse:
     people: dict[str, Actor] = field(default_factory=dict)  # lowercase name token -> actor
     focus: str | None = None  # the country the story happens in, for actors with none
     here: str | None = None  # the country of the place the current sentence names, if any
+    # the country of a place the sentence opens with ("In Oman, the envoy met ..."): where
+    # what it tells happens, and whose its unplaced officials are
+    frame: str | None = None
     sentence: int = 0  # the index of the sentence being read
     gathering: Gathering | None = None  # the meeting or summit the story is at
     # who "we" are when the text says so ("We, the Heads of State of A, B and C, ...")

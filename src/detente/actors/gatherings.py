@@ -37,6 +37,8 @@ LISTING_VERBS = {"include", "be", "comprise", "feature"}
 # Words that introduce a gathering's participants: "Participants (in the call) included",
 # "The summit was attended by", "They were joined by".
 PARTICIPANT_NOUNS = {"participant", "attendee", "participants", "attendees"}
+# Words that say a gathering's parties all met together, whoever hosted it.
+JOINT_WORDS = {"trilateral", "quadrilateral", "multilateral"}
 JOINING_VERBS = {"attend", "join"}
 # Group nouns that, with no meeting in the story, speak of the sides of the conflict it is
 # about: "all parties", "the parties to the conflict", "all sides", "the warring parties";
@@ -74,6 +76,11 @@ class Gathering:
     participants: list[Actor] = field(default_factory=list)
     last: int = -1  # the last sentence that spoke of it
     grouped: bool = False  # a group word spoke of its parties ("transatlantic leaders")
+    # the one country that met several others, each on its own side ("Biden spoke with
+    # the leaders of A, B and C"): what the group then does is that country's with each
+    # of the others, not every pair of them; None for a meeting of all with all
+    hub: str | None = None
+    joint: bool = False  # the story calls it trilateral or multilateral: all met with all
 
     def add(self, actors, sentence: int) -> None:
         """Add parties, once each: a person and their country's government are one party

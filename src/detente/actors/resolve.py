@@ -69,6 +69,12 @@ class MentionResolver:
         tok = span.root
         portfolio = False
         base = _base(doc)
+        if _titled(atom) and tok.dep_ == "conj" and atom.end < len(doc) and \
+                doc[atom.end].pos_ == "PROPN" and not _titled(covered.get(atom.end)) and \
+                doc[atom.end].head.i != tok.i:
+            # "..., and Prime Minister Jansen of the Netherlands": the parser made the
+            # title a conjunct and hung the name elsewhere; the title is the name's
+            tok = doc[atom.end]
         while True:
             head = tok.head
             if head.i == tok.i:
@@ -101,6 +107,9 @@ class MentionResolver:
                 if tok.dep_ == "appos" and h in covered and _other_person(
                         covered.get(tok.i - base, atom), covered[h]):
                     break  # "Prime Minister Johnson, President Biden and ...": a list
+                if tok.dep_ == "appos" and _titled_name(tok, covered, base) and \
+                        _titled_name(head, covered, base):
+                    break  # the same with names the knowledge lacks: each has its title
                 tok = head
                 continue
             if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _OF_PREPS:
@@ -342,11 +351,14 @@ class MentionResolver:
             # a titled official with no nationality, in a government's own release, is theirs
             country = discourse.publisher.country
             how.append("publisher")
-        elif country is None and person and titles and discourse.focus and (
-                discourse.publisher is None or discourse.focus != discourse.publisher.country):
-            # a foreign title with no nationality: the country the story is about
-            country = discourse.focus
-            how.append("article-country")
+        elif country is None and person and (titles or sector == "GOV") and (
+                foreign := _foreign_country(discourse, named=name is not None or not any(
+                    t.lower_ in ("the", "this", "that") and t.dep_ == "det"
+                    for t in head_tok.children))) is not None:
+            # a foreign title with no nationality: the country the sentence puts them in
+            # ("In Saudi Arabia, the envoy met Minister X"), else the one the story is about
+            country, where = foreign
+            how.append(where)
         definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det"
                        for t in head_tok.children)
         if country is None and (titles or definite) and not unknown_owner and not (
@@ -498,6 +510,20 @@ class MentionResolver:
         return None
 
 
+def _foreign_country(discourse: Discourse, named: bool) -> tuple[str, str] | None:
+    """Whose a foreign title with no nationality is: for a named official, the country of
+    the place the sentence opens with ("In Oman, the envoy met Minister X"); else the one
+    the story is about; never the publisher's own. (Not any place the sentence names:
+    "met Prime Minister X in Berlin" is no German; and an unnamed "the Foreign Minister" is
+    the one the story has met.)"""
+    own = discourse.publisher.country if discourse.publisher is not None else None
+    if named and discourse.frame and discourse.frame != own:
+        return discourse.frame, "place-country"
+    if discourse.focus and discourse.focus != own:
+        return discourse.focus, "article-country"
+    return None
+
+
 def _names_a_ministry(role: str | None) -> bool:
     """"foreign ministry", "ministry of health", "interior ministry": a ministry, whatever
     its field (the sector words list the fields)."""
@@ -537,6 +563,14 @@ def _affiliated(doc, mentions: list[Mention]) -> None:
                 m.actors = (Actor(a.text, a.name, g.country, a.sector, a.start, a.end,
                                   a.how.rsplit(" ", 1)[0] + " affiliation"),)
                 break
+
+
+def _titled_name(tok: Token, covered: dict[int, Atom], base: int) -> bool:
+    """A name with its own title before it: "President Rossi", "Prime Minister Dupont"
+    (however the parser attached the title)."""
+    return tok.pos_ == "PROPN" and not _titled(covered.get(tok.i - base)) and (any(
+        c.dep_ == "compound" and c.i < tok.i and _titled(covered.get(c.i - base))
+        for c in tok.children) or _titled(covered.get(tok.i - 1 - base)))
 
 
 def _titled(atom: Atom | None) -> bool:
