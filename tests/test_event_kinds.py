@@ -499,3 +499,31 @@ def test_a_hostile_act_on_a_thing_two_share_is_against_the_other():
     coded = code("Lithuania closed its border with Belarus on Monday.", source="Wikinews")
     assert [(e.source[0].country, e.target[0].country) for e in coded.events] == [
         ("LTU", "BLR")]
+
+
+def test_an_act_named_by_a_relative_clause_is_its_subjects():
+    # kinds: "commended the role Jordan plays", "appreciate the steps the government has
+    # taken", "supports the progress the Libyan people have made": the noun is what the
+    # clause's subject did, and an attitude to it is to them
+    coded = code("We appreciate the steps the Kenyan government has taken to end the crisis. "
+                 "The Secretary commended the role Ghana plays in the region.", source=STATE)
+    assert sorted(e.target[0].country for e in of_type(coded, "SUPPORT")) == ["GHA", "KEN"]
+
+
+def test_a_second_verb_the_parser_joins_to_a_relative_clause_keeps_the_main_subject():
+    # kind: "X commended the role Y plays ... and welcomed Z": the second verb's tense is
+    # the main clause's, so it is X who welcomed
+    coded = code("President Biden commended the important role Jordan plays in the wider "
+                 "stability of the region and welcomed the recent summit between Iraq and "
+                 "Egypt.", source=WH)
+    welcomed = [e for e in of_type(coded, "SUPPORT") if e.trigger.text == "welcomed"]
+    assert [[a.country for a in e.source] for e in welcomed] == [["USA"]]
+
+
+def test_allies_who_condemn_together_do_not_accuse_each_other():
+    # kind: "They condemned the violence and called for access": two sources of a verbal
+    # act with no target are one side, not two sides against each other (only material
+    # acts are mutual: "both countries put their militaries on alert")
+    coded = code("Secretary Blinken and Foreign Minister Sato of Japan condemned the "
+                 "violence and called for humanitarian access.", source=STATE)
+    assert all(not e.target for e in coded.events if e.type in ("ACCUSE", "REQUEST"))

@@ -510,8 +510,10 @@ class Coder:
             evidence=evidence, trigger=trigger, rule=cand.rule + f" ({row.file}:{row.line})",
             modality=mood, date=date, date_precision=precision, location=location)
         countries = list(dict.fromkeys(a.country for a in source))
-        if not target and kind not in UNDIRECTED and etype.quad >= 3 and len(countries) == 2:
+        if not target and kind not in UNDIRECTED and etype.quad == 4 and len(countries) == 2:
             # "Both countries put their militaries on alert": each acts against the other
+            # (a material act only: allies who "condemned the violence" or "called for
+            # access" together did not accuse or ask each other)
             pair = []
             for mine in countries:
                 ours = tuple(a for a in source if a.country == mine)

@@ -225,6 +225,13 @@ class EventReader:
                 return (self.actors_at(subj[0], index) if subj else []), "stative"
             return [], "passive-no-agent"
         head = verb.head
+        if verb.dep_ == "conj" and head.dep_ == "relcl" and head.tag_ != verb.tag_ and (
+                main := _clause_verb(head.head)) is not None and main.tag_ == verb.tag_:
+            # "X commended the role Jordan plays ... and welcomed the summit": the parser
+            # joined the second verb to the relative clause; its tense says it is the
+            # main clause's
+            found, how = self.subject_of(main, index)
+            return found, "conj-" + how
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             found, how = self.subject_of(head, index)
             return found, "conj-" + how
@@ -359,6 +366,13 @@ class EventReader:
                         for g in (g for g in c.children if g.dep_ == "pobj"):
                             found += [m for m in self.actors_at(g, index, depth=4)
                                       if m not in found]
+            # "the role Jordan plays", "the steps the government has taken": a relative
+            # clause whose object is the noun itself names its doer as subject
+            for rel in (c for c in noun.children if c.dep_ == "relcl" and not any(
+                    g.dep_ == "dobj" for g in c.children)):
+                for subj in (g for g in rel.children if g.dep_ == "nsubj"
+                             and g.lower_ not in RELATIVE):
+                    found += [m for m in self.actors_at(subj, index) if m not in found]
         return found
 
     def _prep_objects(self, tok: Token, preps, index, depth: int = 4) -> list:
