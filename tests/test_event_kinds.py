@@ -527,3 +527,13 @@ def test_allies_who_condemn_together_do_not_accuse_each_other():
     coded = code("Secretary Blinken and Foreign Minister Sato of Japan condemned the "
                  "violence and called for humanitarian access.", source=STATE)
     assert all(not e.target for e in coded.events if e.type in ("ACCUSE", "REQUEST"))
+
+
+def test_talks_between_a_government_and_its_insurgents_are_a_meeting_of_both():
+    # kind: "welcomes the talks held between the government of X and the rebels": two
+    # sides of one country's conflict are two parties, though one country
+    coded = code("The United States welcomes the talks held this week between the "
+                 "Government of Colombia and the ELN in Havana.", source=STATE,
+                 date="2023-03-08")
+    (talks,) = of_type(coded, "CONSULT")
+    assert sorted(a.sector for a in talks.source) == ["GOV", "REB"]

@@ -428,8 +428,12 @@ class Coder:
             # "X met Y's ministers and her own ambassador": the other side is the foreign one
             target = [a for a in target if a.country not in ours]
         nominal = cand.rule.startswith("noun:")
-        several = row.type in UNDIRECTED and (len({a.country for a in source}) > 1 or any(
-            m.group for m in cand.source))
+        # (two sides of one country's conflict count: "talks between the government and
+        # the Taliban", "the opposition and the ruling party agreed")
+        sides = {a.sector for a in source}
+        several = row.type in UNDIRECTED and (
+            len({a.country for a in source}) > 1 or any(m.group for m in cand.source) or
+            len(sides) > 1 and bool(sides & {"REB", "OPP"}))
         owned = [a for a in target if _owned_by_source(a, source)]
         if owned:
             # "put their militaries on alert": what the source owns is not its target, but

@@ -366,13 +366,18 @@ class EventReader:
                         for g in (g for g in c.children if g.dep_ == "pobj"):
                             found += [m for m in self.actors_at(g, index, depth=4)
                                       if m not in found]
-            # "the role Jordan plays", "the steps the government has taken": a relative
-            # clause whose object is the noun itself names its doer as subject
-            for rel in (c for c in noun.children if c.dep_ == "relcl" and not any(
-                    g.dep_ == "dobj" for g in c.children)):
-                for subj in (g for g in rel.children if g.dep_ == "nsubj"
-                             and g.lower_ not in RELATIVE):
-                    found += [m for m in self.actors_at(subj, index) if m not in found]
+            found += [m for m in self._relative_subjects(noun, index) if m not in found]
+        return found
+
+    def _relative_subjects(self, noun: Token, index) -> list:
+        """"The role Jordan plays", "the steps the government has taken": a relative
+        clause whose object is the noun itself names its doer as subject."""
+        found: list = []
+        for rel in (c for c in noun.children if c.dep_ == "relcl" and not any(
+                g.dep_ == "dobj" for g in c.children)):
+            for subj in (g for g in rel.children if g.dep_ == "nsubj"
+                         and g.lower_ not in RELATIVE):
+                found += [m for m in self.actors_at(subj, index) if m not in found]
         return found
 
     def _prep_objects(self, tok: Token, preps, index, depth: int = 4) -> list:
@@ -710,6 +715,10 @@ class EventReader:
             source = self._prep_objects(noun, {"by"}, index)
             if source:
                 rule += "/by"
+        if not source:  # "the commitment the two sides have declared": their commitment
+            source = self._relative_subjects(noun, index)
+            if source:
+                rule += "/relative"
         if not source:
             for c in noun.children:
                 if c.dep_ in ("poss", "amod", "compound", "nmod"):
