@@ -249,3 +249,23 @@ def test_a_named_official_without_a_country_belongs_where_the_sentence_opens():
                  "Hinai.", source="U.S. Department of State", date="2022-03-01")
     met = [e for e in coded.events if e.type == "CONSULT" and "Rashidi" in e.evidence.text]
     assert {a.country for e in met for a in e.target} == {"OMN"}
+
+
+def test_a_country_in_a_title_s_brief_before_the_name_is_no_nationality():
+    # kinds: "Special Representative for the DPRK Sung Kim", "UN Special Envoy for Yemen
+    # X": the parser makes the country a modifier of the name; it is still the brief
+    from coding_helpers import STATE, code
+    coded = code("Special Envoy for Sudan Lena Holt met with Egyptian officials in Cairo.",
+                 source=STATE, date="2022-05-01")
+    (meeting,) = [e for e in coded.events if e.type == "CONSULT"]
+    assert [(a.country, a.sector) for a in meeting.source] == [("USA", "GOV")]
+
+
+def test_a_date_before_the_subject_without_a_comma_keeps_the_subject():
+    # kind: "On April 5 Special Envoy X met with Y": the parser reads the title and name
+    # as the date's object; they are still who met
+    from coding_helpers import STATE, code
+    coded = code("On April 5 Special Representative for Sudan Lena Holt met with Egyptian "
+                 "Foreign Minister Karim Nassar in Cairo.", source=STATE, date="2022-04-08")
+    assert [(e.source[0].country, e.target[0].country) for e in coded.events
+            if e.type == "CONSULT"] == [("USA", "EGY")]

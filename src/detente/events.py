@@ -219,6 +219,17 @@ class EventReader:
             if c.dep_ == "agent":
                 pobj = [g for g in c.children if g.dep_ == "pobj"]
                 return self.actors_at(pobj[0] if pobj else None, index), "agent"
+        if verb.dep_ == "ROOT" and not any(c.dep_ in ("nsubjpass", "auxpass", "expl")
+                                           for c in verb.children):
+            # "On April 5 Special Representative Kim met with ...": a date with no comma
+            # before the subject, which the parser read as the date's object
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i
+                         and c.lower_ in ("on", "in") and c.i == c.sent.start):
+                for g in (g for g in prep.children if g.dep_ == "pobj"):
+                    found = [m for m in self.actors_at(g, index, depth=0) if any(
+                        "title:" in a.how or "person" in a.how for a in m.actors)]
+                    if found:
+                        return found, "subject"
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             if verb.lemma_.lower() in STATIVE_PARTICIPLES:  # "we are committed to"
                 subj = [c for c in verb.children if c.dep_ == "nsubjpass"]

@@ -68,6 +68,7 @@ class MentionResolver:
         span = doc[atom.start:atom.end]
         tok = span.root
         portfolio = False
+        named = False  # the atom modifies a person's name ("the DPRK Sung Kim")
         base = _base(doc)
         if _titled(atom) and tok.dep_ == "conj" and atom.end < len(doc) and \
                 doc[atom.end].pos_ == "PROPN" and not _titled(covered.get(atom.end)) and \
@@ -110,15 +111,22 @@ class MentionResolver:
                 if tok.dep_ == "appos" and _titled_name(tok, covered, base) and \
                         _titled_name(head, covered, base):
                     break  # the same with names the knowledge lacks: each has its title
+                named = named or (tok.dep_ == "compound" and atom.start <= tok.i - base <
+                                  atom.end and (_is_person(head) or h in covered and any(
+                                      e.kind in ("person", "person?")
+                                      for e in covered[h].entries)))
                 tok = head
                 continue
             if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _OF_PREPS:
                 noun = head.head
                 if noun.i != head.i and (noun.i - base in covered or _is_person(noun)) \
                         and _actor_noun(self.k, noun, covered, base):
-                    if head.lower_ in _PORTFOLIO_PREPS and atom.start <= tok.i - base < atom.end:
+                    if head.lower_ in _PORTFOLIO_PREPS and (
+                            atom.start <= tok.i - base < atom.end or named):
                         # "Ambassador to France" is not French; "Advisor to the President
-                        # of France" is: the brief is a person of France, not the country
+                        # of France" is: the brief is a person of France, not the country.
+                        # ("Special Representative for the DPRK Sung Kim": the parser
+                        # made the country a modifier of the name; still the brief)
                         portfolio = True
                     if head.lower_ in ("in", "at") and not _title_noun(self.k, noun, covered,
                                                                          base):
