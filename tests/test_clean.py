@@ -164,6 +164,10 @@ SHORT_ENGLISH = [
     "Brazil expelled two diplomats.",
     "Twin blasts hit a market in Mindanao, Philippines, on Sunday.",
     "Nigeria's army said it repelled an attack near Maiduguri.",
+    # English about Nigeria that the model scores as Nigerian Pidgin
+    "Nigeria accused Niger's military junta of harboring militants.",
+    "The Nigerian army said it had killed 30 fighters in Borno state.",
+    "Nigerian police arrested five suspects in Lagos on Monday after the attack.",
 ]
 
 

@@ -22,6 +22,10 @@ REJECT_PROBABILITY = 0.5  # the other language is at least this likely...
 ENGLISH_FACTOR = 4.0  # ...and at least this many times likelier than English
 
 _LETTER = re.compile(r"[^\W\d_]")
+# English-lexified creoles the model knows: a short English sentence about Nigeria
+# ("Nigeria accused Niger's junta of ...") scores as Nigerian Pidgin, so their share
+# counts for English; English news is what a rejection must never hit
+ENGLISH_CREOLES = {"pcm"}
 
 
 @cache
@@ -42,10 +46,13 @@ def non_english_language(text: str) -> str | None:
     if len(_LETTER.findall(text[:SAMPLE_CHARS])) < MIN_LETTERS:
         return None
     ranked = dict(_identifier().rank(text[:SAMPLE_CHARS]))
-    lang = max(ranked, key=ranked.__getitem__)
-    if lang == "en":
+    english = sum(float(ranked.pop(code, 0.0)) for code in ("en", *ENGLISH_CREOLES))
+    if not ranked:
         return None
-    best, english = float(ranked[lang]), float(ranked.get("en", 0.0))
+    lang = max(ranked, key=ranked.__getitem__)
+    best = float(ranked[lang])
+    if best <= english:
+        return None
     if best >= REJECT_PROBABILITY and best >= ENGLISH_FACTOR * english:
         return lang
     return None
