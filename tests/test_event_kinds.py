@@ -537,3 +537,18 @@ def test_talks_between_a_government_and_its_insurgents_are_a_meeting_of_both():
                  date="2023-03-08")
     (talks,) = of_type(coded, "CONSULT")
     assert sorted(a.sector for a in talks.source) == ["GOV", "REB"]
+
+
+def test_calling_someone_to_discuss_something_is_a_call():
+    # kind: "X called his counterpart to discuss ...": the infinitive is the call's
+    # purpose, not a name given ("called him a liar" is no call)
+    coded = code("Chile's foreign minister called his Peruvian counterpart to discuss the "
+                 "fishing dispute. The senator called him a liar.", source="Wikinews")
+    assert [(e.type, parties(e)) for e in coded.events] == [("CONSULT", ["CHL", "PER"])]
+
+
+def test_what_someone_denies_doing_is_not_reported_as_done():
+    # kinds: "X denied supporting the rebels", "denied that it had jailed activists"
+    coded = code("Uganda denied supporting the rebels in South Sudan. Belarus denied that "
+                 "it had jailed opposition activists.", source="Wikinews")
+    assert not of_type(coded, "SUPPORT") and not of_type(coded, "COERCE")

@@ -526,8 +526,10 @@ class EventReader:
                     c.dep_ == "dobj" and (c.lemma_.lower(), "NOUN") in self.triggers
                     for c in children):
                 return None  # "hosted the U.S.-Kenya Dialogue": the dialogue is the event
-            if "nocomplement" in row.flags and any(c.dep_ in ("oprd", "xcomp", "ccomp")
-                                                   for c in children):
+            if "nocomplement" in row.flags and any(c.dep_ in ("oprd", "xcomp", "ccomp") and not (
+                    # ("called his counterpart to discuss ...": a purpose, still a call)
+                    c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                             for g in c.children)) for c in children):
                 return None  # "called him the chief counsel" names him
             for c in children:
                 if c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in row.target_preps):
@@ -905,7 +907,14 @@ def negated(gov: Token, trigger: Token) -> bool:
     head = gov.head
     if gov.dep_ == "xcomp" and head.lemma_ in ("refuse", "fail", "decline"):
         return True
+    # "Rwanda denied supporting the rebels", "denied that it had jailed activists": what
+    # someone denies doing is not reported as done
+    if gov.dep_ in ("xcomp", "ccomp", "pcomp") and head.lemma_ in DENYING:
+        return True
     return False
+
+
+DENYING = {"deny", "refute", "dismiss"}
 
 
 
