@@ -552,3 +552,23 @@ def test_what_someone_denies_doing_is_not_reported_as_done():
     coded = code("Uganda denied supporting the rebels in South Sudan. Belarus denied that "
                  "it had jailed opposition activists.", source="Wikinews")
     assert not of_type(coded, "SUPPORT") and not of_type(coded, "COERCE")
+
+
+def test_a_weapon_or_blast_that_hit_someone_is_an_attack_by_someone_unnamed():
+    # kinds: "a car bomb exploded outside X, wounding eight police officers", "a missile
+    # struck a hospital in Y": no attacker named, as in "was shot"; the doer is of where it
+    # happened. A weapon with a country of its own is that country's ("Israeli air strikes")
+    coded = code("A car bomb exploded outside a police station in Diyarbakir on Monday, "
+                 "wounding eight police officers.", source="Wikinews")
+    (attack,) = of_type(coded, "ASSAULT")
+    assert [(a.country, a.sector) for a in attack.source] == [("TUR", "UNK")]
+    assert [(a.country, a.sector) for a in attack.target] == [("TUR", "COP")]
+
+
+def test_storming_a_place_or_going_on_strike_are_events():
+    # kinds: "militants stormed a hotel in Mogadishu", "protesters stormed parliament"
+    # (ASSAULT, as the gold codes storming); "teachers went on strike" (PROTEST/strike)
+    coded = code("Gunmen stormed a hotel in Mogadishu on Friday. Thousands of teachers went "
+                 "on strike in Nairobi on Monday.", source="Wikinews")
+    assert [parties(e) for e in of_type(coded, "ASSAULT")] == [["SOM"]]
+    assert [(e.mode, parties(e)) for e in of_type(coded, "PROTEST")] == [("strike", ["KEN"])]

@@ -55,8 +55,12 @@ def test_coder_data_files_are_well_formed():
         assert row["country"] in iso3 and row["sector"] in SECTORS, row
     heads = [row["word"] for _, row in read_tsv("name_heads.tsv")]
     assert len(heads) == len(set(heads)) and all(h[:1].isupper() for h in heads)
-    lemmas = [row["word"] for _, row in read_tsv("non_agents.tsv")]
-    assert len(lemmas) == len(set(lemmas)) and all(w == w.lower() for w in lemmas)
+    for name in ("non_agents.tsv", "weapons.tsv"):  # lemmas: lowercase, one word, once
+        lemmas = [row["word"] for _, row in read_tsv(name)]
+        assert len(lemmas) == len(set(lemmas)) and all(
+            w == w.lower() and " " not in w for w in lemmas), name
+    assert not {row["word"] for _, row in read_tsv("weapons.tsv")} & {
+        row["word"] for _, row in read_tsv("non_agents.tsv")}
     k = load_knowledge()
     for _, row in read_tsv("regions.tsv"):  # a region never also names a country
         words = tuple(row["phrase"].removeprefix("the ").split())

@@ -145,3 +145,11 @@ def test_the_gazetteer_is_built_once_and_kept_under_its_fingerprint(tmp_path, mo
     finally:
         places.gazetteer.cache_clear()
         places._places.cache_clear()
+
+
+def test_a_place_named_by_an_object_s_of_is_where_an_attack_struck():
+    # kind: "shelled the city of Kharkiv", "bombed the outskirts of Homs"
+    from coding_helpers import code
+    coded = code("Russian forces shelled the city of Kharkiv overnight.", source="Wikinews")
+    (attack,) = [e for e in coded.events if e.type == "ASSAULT"]
+    assert attack.location.country == "UKR" and [a.country for a in attack.target] == ["UKR"]

@@ -122,6 +122,7 @@ class EventReader:
     def __init__(self):
         self.triggers = load_triggers()
         self.non_agents = frozenset(row["word"] for _, row in read_tsv("non_agents.tsv"))
+        self.weapons = frozenset(row["word"] for _, row in read_tsv("weapons.tsv"))
         self.light = {lemma for (lemma, pos) in self.triggers if pos == "LIGHT"}
 
     # ---- argument helpers -----------------------------------------------------------------
@@ -197,6 +198,11 @@ class EventReader:
                 if c.lemma_.lower() in self.non_agents:
                     return [], "subject-not-an-agent"  # "Indian shares rallied"
                 found = self.actors_at(c, index)
+                if not found and c.lemma_.lower() in self.weapons and not any(
+                        g.dep_ == "poss" for g in c.children):
+                    # "a car bomb exploded": someone unnamed attacked (but "their attacks"
+                    # are someone's the sentence does not name)
+                    return [], "weapon"
                 if verb.dep_ == "pcomp" and found and _platforms_only(found):
                     # "posted a video on [Facebook accusing X]": the parser may make the
                     # platform the subject; the one who posted speaks

@@ -28,10 +28,12 @@ def _known(location: Location | None) -> bool:
 
 def unidentified_doer(kind: str, rule: str, target: list[Actor], location: Location | None,
                       focus: str | None) -> list[Actor]:
-    """"Was shot", "were arrested": someone unnamed did it, of where it happened (else of
-    the victim's or the story's country); no one for other acts."""
+    """"Was shot", "were arrested", "a car bomb exploded, wounding eight": someone unnamed
+    did it, of where it happened (else of the victim's or the story's country); no one
+    for other acts."""
     if not target or kind not in ("ASSAULT", "COERCE") or not (
-            rule.endswith("/passive") or "passive-no-agent" in rule):
+            rule.endswith("/passive") or "passive-no-agent" in rule or
+            kind == "ASSAULT" and rule.endswith("weapon")):
         return []
     where = (location.country if _known(location) else None) or target[0].country or focus
     if not where:

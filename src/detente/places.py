@@ -605,7 +605,14 @@ def clause_place(doc: Doc, triggers: set[int], actors: set[int] = frozenset(),
             found = _resolve_name(_named(doc, tok, tok.head), prefer)
             if found is not None and found.lat is not None:
                 return found
-        for place in place_names(doc):  # "shelled the town of Latakia", "a hotel in Aden"
+        for tok in doc:  # "shelled the city of Kharkiv", "the outskirts of Homs"
+            prep = tok.head
+            if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and prep.lower_ == "of" and \
+                    prep.head.dep_ == "dobj" and prep.head.head.i in triggers:
+                found = _resolve_name(_named(doc, tok, prep), prefer)
+                if found is not None and found.lat is not None:
+                    return found
+        for place in place_names(doc):  # "a hotel in Aden"
             owner, outer = _slot_owner(place.prep)
             if outer.lower_ in ("of", "in", "near", "outside") and owner.dep_ == "dobj" and \
                     owner.head.i in triggers:
