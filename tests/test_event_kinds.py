@@ -572,3 +572,23 @@ def test_storming_a_place_or_going_on_strike_are_events():
                  "on strike in Nairobi on Monday.", source="Wikinews")
     assert [parties(e) for e in of_type(coded, "ASSAULT")] == [["SOM"]]
     assert [(e.mode, parties(e)) for e in of_type(coded, "PROTEST")] == [("strike", ["KEN"])]
+
+
+def test_an_accident_that_kills_is_no_attack_by_the_owner_of_the_thing():
+    # kinds: "the jetliner crashed into the sea, killing all 228 on board", "a ferry
+    # capsized, killing 40": an accident, not an ASSAULT by the airline or the maker;
+    # "jets bombed the town, killing 12" is still an attack
+    coded = code("A Boeing 737 jetliner crashed into the sea on Monday, killing all 116 "
+                 "people on board. Russian jets bombed Homs on Tuesday, killing 12 civilians.",
+                 source="Wikinews")
+    assert all(e.trigger.text != "killing" or "Homs" in e.evidence.text
+               for e in of_type(coded, "ASSAULT"))
+    assert any("Homs" in e.evidence.text for e in of_type(coded, "ASSAULT"))
+
+
+def test_what_a_measure_would_have_allowed_is_hypothetical():
+    # kind: "a bill that would have allowed China to extradite people": a counterfactual
+    coded = code("The government proposed a bill that would have allowed the Chinese "
+                 "government to extradite people from Hong Kong.", source="Wikinews")
+    assert {e.modality for e in coded.events if e.trigger.text == "extradite"} == {
+        "hypothetical"}

@@ -72,6 +72,9 @@ STRUCK_PREPS = {"in", "on", "against", "at", "near", "outside", "inside", "acros
 PERFORMATIVES = {"thank", "congratulate", "commend", "welcome", "express", "extend", "honor",
                  "recognize", "condemn", "applaud", "praise", "salute", "offer", "convey"}
 HEDGE_HEADS = {"appear", "seem", "try", "attempt", "seek"}
+# Verbs of accidents: what they kill or injure ("the plane crashed, killing 228") was not
+# attacked by whoever owned or drove the thing
+ACCIDENTS = {"crash", "sink", "capsize", "collapse", "derail", "overturn", "plunge"}
 # Events whose verb frames another act as its content: a demand, a threat, a promise
 FRAMING_TYPES = {"REQUEST", "THREATEN", "AGREE"}
 FRAMING_LEMMAS = {"urge", "call", "ask", "demand", "press", "appeal", "request", "implore",
@@ -264,6 +267,8 @@ class EventReader:
             return found, "control-" + how
         if verb.dep_ in ("advcl", "pcomp", "acl", "acomp", "oprd") and head.pos_ in (
                 "VERB", "AUX"):
+            if head.lemma_.lower() in ACCIDENTS and verb.tag_ == "VBG":
+                return [], "accident"  # "the jetliner crashed, killing 228": no attack
             found, how = self.subject_of(head, index)
             return found, "adjunct-" + how
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -989,6 +994,10 @@ def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in tok.children) \
                 and gov.dep_ == "xcomp":
             return "future"
+        if gov.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "would"
+                                       for c in tok.children) and any(
+                c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
+            return "hypothetical"  # "a bill that would have allowed China to extradite"
     if gov.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children):
         return "historical"
     if pub_year is not None:
