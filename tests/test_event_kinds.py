@@ -592,3 +592,19 @@ def test_what_a_measure_would_have_allowed_is_hypothetical():
                  "government to extradite people from Hong Kong.", source="Wikinews")
     assert {e.modality for e in coded.events if e.trigger.text == "extradite"} == {
         "hypothetical"}
+
+
+def test_a_measure_imposed_to_hold_someone_to_account_is_against_them():
+    # kinds: "imposing severe costs to hold Russia accountable", "imposed penalties to
+    # punish the regime": the costs name no one; the purpose says whom they are aimed at
+    coded = code("The United States is imposing severe costs to hold Belarus accountable "
+                 "for its actions.", source=STATE)
+    assert [(e.source[0].country, e.target[0].country) for e in of_type(
+        coded, "SANCTION")] == [("USA", "BLR")]
+
+
+def test_sanctions_levied_or_leveraged_are_sanctions():
+    # kind: light verbs of sanctions beyond "impose": "levied sanctions against X"
+    coded = code("The European Union levied sanctions against Belarus on Monday.",
+                 source="Wikinews")
+    assert [parties(e) for e in of_type(coded, "SANCTION")] == [["BLR", "EUR"]]

@@ -579,6 +579,17 @@ class EventReader:
                 # taken by A": an attitude to an act is one to those who did it
                 for o in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
                     target = self._doers(o, index)
+            if not target and row.type in ("SANCTION", "COERCE"):
+                # "imposing severe costs to hold Russia accountable", "sanctions to punish
+                # the junta": the purpose names whom the measure is aimed at
+                for c in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and any(
+                        g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                    for g in c.children:
+                        if g.dep_ == "dobj" or g.dep_ in ("ccomp", "oprd", "xcomp") and \
+                                g.pos_ == "ADJ":
+                            slot = g if g.dep_ == "dobj" else next(
+                                (x for x in g.children if x.dep_ == "nsubj"), None)
+                            target = target or self.actors_at(slot, index, depth=0)
             if not target and row.type in ("AGREE", "AID"):
                 # "pledged continued support to meet Ukraine's needs", "offered help for
                 # Haiti": who the promised help is for
