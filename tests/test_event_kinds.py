@@ -608,3 +608,16 @@ def test_sanctions_levied_or_leveraged_are_sanctions():
     coded = code("The European Union levied sanctions against Belarus on Monday.",
                  source="Wikinews")
     assert [parties(e) for e in of_type(coded, "SANCTION")] == [["BLR", "EUR"]]
+
+
+def test_sympathy_for_the_bereaved_goes_to_the_country_where_they_were_lost():
+    # kinds: "we offer our condolences to the families of those killed", "our hearts go
+    # out to the victims", "our thoughts are with the injured": the bereaved are named by
+    # their loss alone; the sympathy goes to the country of the loss
+    coded = code("A gunman killed six people at a market in Nairobi, Kenya, on Sunday. We "
+                 "offer our condolences to the families of those killed. Our hearts go out to "
+                 "the injured. Our thoughts are with the people of Kenya.", source=STATE)
+    support = of_type(coded, "SUPPORT")
+    assert sorted(e.trigger.text for e in support) == ["are", "condolences", "go"]
+    assert all([a.country for a in e.source] == ["USA"] and
+               [a.country for a in e.target] == ["KEN"] for e in support)

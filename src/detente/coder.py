@@ -47,6 +47,7 @@ from .events import (
 )
 from .implicit import (
     concern_country,
+    mourners_country,
     place_attacked,
     place_helped,
     place_visited,
@@ -452,6 +453,8 @@ class Coder:
         if not target and row.type == "ACCUSE" and cand.rule.startswith("state:") and \
                 self.reader.concern_names_an_act(cand.token):
             target = concern_country(source, location, focus)
+        if not target and row.type == "SUPPORT":
+            target = mourners_country(row.type, row.lemma, source, location, focus)
         if not target and "needtarget" in row.flags:
             return [], f"{row.lemma} needs someone on the other side"
         if row.file != HAND_LEXICON:

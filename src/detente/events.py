@@ -72,6 +72,8 @@ STRUCK_PREPS = {"in", "on", "against", "at", "near", "outside", "inside", "acros
 PERFORMATIVES = {"thank", "congratulate", "commend", "welcome", "express", "extend", "honor",
                  "recognize", "condemn", "applaud", "praise", "salute", "offer", "convey"}
 HEDGE_HEADS = {"appear", "seem", "try", "attempt", "seek"}
+# Nouns of feeling whose possessor feels: "our hearts go out to", "my thoughts are with"
+FEELINGS = {"heart", "thought", "prayer", "sympathy", "condolence"}
 # Verbs of accidents: what they kill or injure ("the plane crashed, killing 228") was not
 # attacked by whoever owned or drove the thing
 ACCIDENTS = {"crash", "sink", "capsize", "collapse", "derail", "overturn", "plunge"}
@@ -201,6 +203,10 @@ class EventReader:
                 if c.lemma_.lower() in self.non_agents:
                     return [], "subject-not-an-agent"  # "Indian shares rallied"
                 found = self.actors_at(c, index)
+                if not found and c.lemma_.lower() in FEELINGS:
+                    # "Our hearts go out to ...", "my thoughts are with ...": whose they are
+                    found = [m for g in c.children if g.dep_ == "poss"
+                             for m in self.actors_at(g, index, depth=0)]
                 if not found and c.lemma_.lower() in self.weapons and not any(
                         g.dep_ == "poss" for g in c.children):
                     # "a car bomb exploded": someone unnamed attacked (but "their attacks"

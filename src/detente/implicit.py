@@ -90,6 +90,23 @@ def place_attacked(kind: str, source: list[Actor], location: Location | None
     return [Actor(location.name, None, location.country, None, how="place attacked")]
 
 
+def mourners_country(kind: str, trigger: str, source: list[Actor], location: Location | None,
+                     focus: str | None) -> list[Actor]:
+    """"We offer our condolences to the families of those killed", "our hearts go out to
+    the victims": sympathy for people the sentence names by their loss alone goes to the
+    country where they were lost (the sentence's place, else the story's)."""
+    if kind != "SUPPORT" or trigger not in MOURNING:
+        return []
+    where = (location.country if _known(location) else None) or focus
+    if not where or where in INTERNATIONAL or any(a.country == where for a in source):
+        return []
+    return [Actor(where, None, where, None, how="mourners' country")]
+
+
+# Trigger words of sympathy with the bereaved
+MOURNING = {"condolence", "condolences", "sympathy", "sympathies", "go", "be"}
+
+
 def concern_country(source: list[Actor], location: Location | None,
                     focus: str | None) -> list[Actor]:
     """"Is gravely concerned by the closure of radio stations", "alarmed by the violence in
