@@ -269,3 +269,14 @@ def test_a_date_before_the_subject_without_a_comma_keeps_the_subject():
                  "Foreign Minister Karim Nassar in Cairo.", source=STATE, date="2022-04-08")
     assert [(e.source[0].country, e.target[0].country) for e in coded.events
             if e.type == "CONSULT"] == [("USA", "EGY")]
+
+
+def test_a_domestic_body_in_a_release_about_no_other_country_is_the_publishers():
+    # kinds: "I urge the Senate to act", "I thank the workers": in a government's own
+    # release that names no other country, its unnamed legislators, workers or companies
+    # are its own; armed forces are left alone (a release may speak of anyone's)
+    from coding_helpers import WH, code
+    coded = code("I urge the Senate to pass the bill quickly. I thank the nurses who kept "
+                 "working.", source=WH)
+    assert [(e.type, [(a.country, a.sector) for a in e.target]) for e in coded.events
+            if e.type == "REQUEST"] == [("REQUEST", [("USA", "LEG")])]

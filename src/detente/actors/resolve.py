@@ -382,12 +382,17 @@ class MentionResolver:
         quantified = any(c.dep_ == "det" and c.lower_ in ("all", "any", "other", "some",
                                                          "many", "several", "various")
                          for c in head_tok.children)
-        if country is None and not person and not titles and (discourse.here or discourse.focus) \
+        own = discourse.publisher.country if discourse.publisher is not None and \
+            sector not in ("MIL", "REB") else None  # (forces a release speaks of: anyone's)
+        if country is None and not person and not titles and (
+                discourse.here or discourse.focus or own) \
                 and sectors and sector in _DOMESTIC_SECTORS and not quantified:
             # people, police, protesters with no country of their own: where the sentence
-            # says they are, else the story's country
-            country = discourse.here or discourse.focus
-            how.append("place-country" if discourse.here else "article-country")
+            # says they are, else the story's country, else (a government's release about
+            # no other country: "the Senate", "businesses") the publisher's
+            country = discourse.here or discourse.focus or own
+            how.append("place-country" if discourse.here else "article-country"
+                       if discourse.focus else "publisher")
         if country is None and not person and not titles and not sectors:
             return None
         if sector is None and not person and discourse.publisher is not None and \
