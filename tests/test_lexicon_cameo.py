@@ -25,7 +25,7 @@ from detente.records import RawDocument
 
 KINDS = {"prep", "prt", "dobj", "child", "sub", "xcomp", "pobj", "active"}
 FLAGS = {"reverse", "noobj", "future", "speech", "selfonly", "needtarget", "directobj",
-         "intransitive", "nocomplement", "accused", "light", "mutual"}
+         "intransitive", "nocomplement", "accused", "light", "mutual", "copula"}
 ROWS = list(read_tsv("triggers_cameo.tsv"))
 HAND = list(read_tsv("triggers.tsv"))
 

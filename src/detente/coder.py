@@ -193,15 +193,10 @@ class Coder:
         form tagged as a word its rows read ("back" as an adverb is not the verb), or a
         speech verb of a quotation."""
         quoted = _quoting(doc.text)
-        words = {t.lower_ for t in doc}
-        tokens = [t.text for t in doc]
         for tok in doc:
             low = tok.lower_
             kinds = self.form_kinds.get(low)
-            if kinds is not None and not kinds.isdisjoint(TAG_KINDS.get(tok.tag_, ())) and \
-                    (low not in self.cues or self._cued(low, words, tokens)):
-                # (with the second word its rows need: "were" reads only "thoughts were
-                # with")
+            if kinds is not None and not kinds.isdisjoint(TAG_KINDS.get(tok.tag_, ())):
                 return True
             if quoted and low in self.speech_forms:
                 return True

@@ -752,6 +752,13 @@ class EventReader:
             if given:
                 source, (target, how) = given, self.subject_of(noun.head.head, index)
                 rule += f"/despite/{how}"
+        if "copula" in row.flags:
+            # "our thoughts are with the people of X": only so, with the copula's
+            # preposition ("keep them in our thoughts" is no event of its own)
+            if noun.dep_ != "nsubj" or head.lemma_ != "be" or not any(
+                    c.dep_ == "prep" and c.lower_ in row.target_preps for c in head.children):
+                return None
+            target = self._prep_objects(head, set(row.target_preps), index)
         if not source:  # "criticism by the Dutch prime minister"
             source = self._prep_objects(noun, {"by"}, index)
             if source:

@@ -104,7 +104,7 @@ def mourners_country(kind: str, trigger: str, source: list[Actor], location: Loc
 
 
 # Trigger words of sympathy with the bereaved
-MOURNING = {"condolence", "condolences", "sympathy", "sympathies", "go", "be"}
+MOURNING = {"condolence", "condolences", "sympathy", "sympathies", "go", "thought", "prayer"}
 
 
 def concern_country(source: list[Actor], location: Location | None,
