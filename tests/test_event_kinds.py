@@ -621,3 +621,12 @@ def test_sympathy_for_the_bereaved_goes_to_the_country_where_they_were_lost():
     assert sorted(e.trigger.text for e in support) == ["condolences", "go", "thoughts"]
     assert all([a.country for a in e.source] == ["USA"] and
                [a.country for a in e.target] == ["KEN"] for e in support)
+
+
+def test_recommending_that_someone_act_asks_them_to():
+    # kinds: "recommended (that) the foreign troops withdraw", "recommends citizens
+    # reconsider travel": a request to the one who is to act; the act is its content
+    coded = code("The Malian prime minister recommended that French troops withdraw from "
+                 "the country.", source="Wikinews")
+    assert [(e.type, e.source[0].country, e.target[0].country) for e in coded.events] == [
+        ("REQUEST", "MLI", "FRA")]

@@ -80,7 +80,8 @@ ACCIDENTS = {"crash", "sink", "capsize", "collapse", "derail", "overturn", "plun
 # Events whose verb frames another act as its content: a demand, a threat, a promise
 FRAMING_TYPES = {"REQUEST", "THREATEN", "AGREE"}
 FRAMING_LEMMAS = {"urge", "call", "ask", "demand", "press", "appeal", "request", "implore",
-                  "threaten", "warn", "vow", "promise", "pledge", "offer", "propose"}
+                  "threaten", "warn", "vow", "promise", "pledge", "offer", "propose",
+                  "recommend"}
 # Verbs and nouns whose object is what was talked about: an act in it is a topic
 TOPIC_VERBS = {"discuss", "review", "address", "examine", "explore", "assess", "debate",
                "cover", "exchange", "consult", "talk", "focus", "touch", "deliberate"}
