@@ -280,3 +280,22 @@ def test_a_domestic_body_in_a_release_about_no_other_country_is_the_publishers()
                  "working.", source=WH)
     assert [(e.type, [(a.country, a.sector) for a in e.target]) for e in coded.events
             if e.type == "REQUEST"] == [("REQUEST", [("USA", "LEG")])]
+
+
+def test_the_kingdom_is_the_monarchy_the_story_spoke_of_not_the_publisher():
+    # kind: "the Houthi attacks against the Kingdom", "support for the Kingdom and its
+    # people" in a republic's release about a monarchy
+    from coding_helpers import STATE, code
+    coded = code("Secretary Blinken met with Jordanian Foreign Minister Safadi. The Secretary "
+                 "pledged continued support for the Kingdom and its people.", source=STATE,
+                 date="2022-05-01")
+    assert [a.country for a in coded.actors if a.text == "the Kingdom"] == ["JOR"]
+
+
+def test_a_possessive_pronoun_after_a_country_is_that_countrys():
+    # kind: "hold Russia and its forces accountable", "the regime and its security
+    # services": "its" is the conjunct before it, not the place the sentence names
+    from coding_helpers import STATE, code
+    coded = code("The United States will hold Syria and its forces accountable for abuses "
+                 "in Lebanon.", source=STATE)
+    assert {a.country for e in coded.events for a in e.target} == {"SYR"}

@@ -3,10 +3,13 @@ parts and the discourse (CODEBOOK s. 3)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from ..codebook import INTERNATIONAL
 from ..knowledge import Knowledge, normalize_role
+from ..knowledge.tsv import read_tsv
 from ..nlp import common_nouns
 from ..records import Actor
 from .discourse import Discourse
@@ -382,6 +385,15 @@ class MentionResolver:
         quantified = any(c.dep_ == "det" and c.lower_ in ("all", "any", "other", "some",
                                                          "many", "several", "various")
                          for c in head_tok.children)
+        if country is None and sectors and head_tok.dep_ == "conj" and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head_tok.children):
+            # "Russia and its forces", "the regime and its security services": the
+            # possessor is the conjunct before
+            before = next((m for m in earlier if m.head == head_tok.head.i - base
+                           and len(m.actors) == 1 and m.actors[0].country), None)
+            if before is not None:
+                country = before.actors[0].country
+                how.append("possessor-conjunct")
         own = discourse.publisher.country if discourse.publisher is not None and \
             sector not in ("MIL", "REB") else None  # (forces a release speaks of: anyone's)
         if country is None and not person and not titles and (
@@ -502,6 +514,16 @@ class MentionResolver:
                 holder = self.k.holder(pub.country, normalize_role(role), discourse.date)
                 if holder is not None:
                     return Actor(holder.name, holder.name, holder.country, holder.sector or "GOV")
+        if role == "kingdom" or head.lower_ in ("kingdom", "kingdom's"):
+            # "the Kingdom and its people": the monarchy the story spoke of, not the
+            # republic that publishes it
+            realm = discourse.last(lambda m: bool(m.actors) and m.actors[0].country in
+                                   _kingdoms() and not m.person)
+            if realm is not None:
+                return Actor("the Kingdom", None, realm.actors[0].country, "GOV")
+            if discourse.focus in _kingdoms():
+                return Actor("the Kingdom", None, discourse.focus, "GOV")
+            return None
         if sector == "GOV" or role in ("department", "administration", "government", "regime"):
             if role in ("department",) and pub is not None:
                 return Actor(pub.name, pub.name, pub.country, pub.sector)
@@ -521,6 +543,13 @@ class MentionResolver:
         if pub is not None and sector == pub.sector:
             return Actor(pub.name, pub.name, pub.country, pub.sector)
         return None
+
+
+@cache
+def _kingdoms() -> frozenset[str]:
+    """Countries whose name says they are kingdoms ("the Kingdom of Morocco")."""
+    return frozenset(row["iso3"] for _, row in read_tsv("countries.tsv")
+                     if "kingdom" in (row["name"] + "|" + row["aliases"]).lower())
 
 
 def _foreign_country(discourse: Discourse, named: bool) -> tuple[str, str] | None:
