@@ -630,3 +630,14 @@ def test_recommending_that_someone_act_asks_them_to():
                  "the country.", source="Wikinews")
     assert [(e.type, e.source[0].country, e.target[0].country) for e in coded.events] == [
         ("REQUEST", "MLI", "FRA")]
+
+
+def test_help_given_to_support_those_in_a_country_goes_to_that_country():
+    # kinds: "providing $N in assistance to support those affected by X's war on Y", "to
+    # help people in A and B": the purpose names whom the help is for; the doer of the
+    # act it answers is not helped
+    coded = code("The United States is providing $90 million in humanitarian assistance to "
+                 "support those affected by Ethiopia's war on Tigray in northern Ethiopia. We "
+                 "are providing assistance to help people in Somalia and Kenya.", source=STATE)
+    got = sorted(tuple(sorted(a.country for a in e.target)) for e in of_type(coded, "AID"))
+    assert got == [("ETH",), ("KEN", "SOM")]

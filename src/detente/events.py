@@ -378,6 +378,27 @@ class EventReader:
                     found += [m for m in self.actors_at(g, index, depth=2) if m not in found]
         return found
 
+    def _purpose_country(self, verb: Token, index) -> list:
+        """The countries and peoples named in the purpose infinitive of a verb or its
+        object (not persons: "to help Minister X" names no recipient country)."""
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        for clause in (c for h in holders for c in h.children
+                       if c.dep_ in ("advcl", "acl", "xcomp") and any(
+                           g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+            found = []
+            for t in clause.subtree:
+                m = index.get(t.i)
+                # (the doer of an act is no one helped: "those affected by Russia's war")
+                doer = t.dep_ in ("poss", "amod", "compound") and (
+                    t.head.lemma_.lower(), "NOUN") in self.triggers
+                if m is not None and m not in found and not m.person and not doer and \
+                        m.actors and all(a.country and a.sector in (None, "CVL", "REF")
+                                         for a in m.actors):
+                    found.append(m)
+            if found:
+                return found
+        return []
+
     def _doers(self, act: Token, index) -> list:
         """Who did the act a noun names, as its own phrase says: "the talks (held) between
         A and B", "the actions taken by A", "the resumption of dialogue between A and B"."""
@@ -602,6 +623,10 @@ class EventReader:
                 # Haiti": who the promised help is for
                 for o in (c for c in verb.children if c.dep_ == "dobj"):
                     target = self._beneficiaries(o, index)
+            if not target and row.type == "AID":
+                # "providing $100 million in assistance to support those affected by the
+                # war in Sudan": the country the purpose names
+                target = self._purpose_country(verb, index)
             if not target and row.type in ("REQUEST", "THREATEN"):
                 # "called for Russia to end", "demanded that China release": whoever is to
                 # act is the one asked (or warned)
