@@ -641,3 +641,11 @@ def test_help_given_to_support_those_in_a_country_goes_to_that_country():
                  "are providing assistance to help people in Somalia and Kenya.", source=STATE)
     got = sorted(tuple(sorted(a.country for a in e.target)) for e in of_type(coded, "AID"))
     assert got == [("ETH",), ("KEN", "SOM")]
+
+
+def test_the_last_of_a_list_after_a_state_of_mind_is_in_the_list():
+    # kind: "I am grateful for the work of A, and the UN's envoy, B": the parser hangs
+    # the last item on the verb; it is still one of those thanked
+    coded = code("I am grateful for the tireless work of my Special Envoy Tim Lenderking, "
+                 "and the UN's Envoy to Libya, Karl Weber.", source=WH)
+    assert {a.country for e in of_type(coded, "SUPPORT") for a in e.target} >= {"UNO"}

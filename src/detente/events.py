@@ -701,6 +701,14 @@ class EventReader:
                              if t.pos_ == "NOUN"):
                     target += [m for m in self._doers(noun, index) if m not in target]
         governor = word.head if word.dep_ == "acomp" else word
+        if target and governor.pos_ in ("VERB", "AUX"):
+            # "grateful for the work of A, and the UN's Envoy B": the parser may hang the
+            # list's last item on the verb, as for a verb's own objects
+            for c in governor.children:
+                m = index.get(c.i)
+                if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and m is not None and \
+                        m not in target and m not in source:
+                    target.append(m)
         return Candidate(row, word, source, target, f"state:{row.lemma}/{how}", governor)
 
     def concern_names_an_act(self, word: Token) -> bool:
