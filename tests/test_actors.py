@@ -299,3 +299,15 @@ def test_a_possessive_pronoun_after_a_country_is_that_countrys():
     coded = code("The United States will hold Syria and its forces accountable for abuses "
                  "in Lebanon.", source=STATE)
     assert {a.country for e in coded.events for a in e.target} == {"SYR"}
+
+
+def test_a_named_state_body_without_a_country_is_the_storys_countrys():
+    # kinds: "support for the Presidential Leadership Council", "urged the Sovereign
+    # Council to ...": a body named as a state's own (council, commission, assembly) in a
+    # story about a foreign country is that country's, as "the government" is
+    from coding_helpers import STATE, code
+    coded = code("Fighting continued in Sudan this week. The Secretary urged the Transitional "
+                 "Leadership Council to restore civilian rule.", source=STATE,
+                 date="2022-05-01")
+    assert [(e.type, e.target[0].country) for e in coded.events if e.type == "REQUEST"] == [
+        ("REQUEST", "SDN")]

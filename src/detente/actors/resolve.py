@@ -529,7 +529,8 @@ class MentionResolver:
                 return Actor(pub.name, pub.name, pub.country, pub.sector)
             place = discourse.here or discourse.focus
             if (role in ("government", "regime", "authorities", "authority") or
-                    _names_a_ministry(role)) and place and (pub is None or place != pub.country):
+                    _names_a_ministry(role) or head.text in NAMED_BODIES) and place and (
+                    pub is None or place != pub.country):
                 # "the government" of a story about a country is that country's, and so is
                 # "the Foreign Ministry" or "the Ministry of Health"
                 return Actor(role, None, place, "GOV")
@@ -564,6 +565,12 @@ def _foreign_country(discourse: Discourse, named: bool) -> tuple[str, str] | Non
     if discourse.focus and discourse.focus != own:
         return discourse.focus, "article-country"
     return None
+
+
+# Heads of the names of a state's own bodies: "the Presidential Leadership Council", "the
+# Sovereign Council", "the Supreme Election Commission" (capitalized: a proper name)
+NAMED_BODIES = {"Council", "Commission", "Committee", "Assembly", "Cabinet", "Directorate",
+                "Authority", "Ministry", "Court", "Tribunal"}
 
 
 def _names_a_ministry(role: str | None) -> bool:
