@@ -311,3 +311,19 @@ def test_a_named_state_body_without_a_country_is_the_storys_countrys():
                  date="2022-05-01")
     assert [(e.type, e.target[0].country) for e in coded.events if e.type == "REQUEST"] == [
         ("REQUEST", "SDN")]
+
+
+def test_our_or_my_before_a_sector_noun_is_the_speakers():
+    # kinds: "my Administration is imposing sanctions on X", "I urge my colleagues in
+    # Congress", "we thank our service members": the speaker's own body, the publisher's
+    # in its release, though the story is about another country; and addressed, it is a
+    # target, not something the speaker acts on ("deployed its forces" is)
+    from coding_helpers import WH, code
+    coded = code("Protests continued across Cuba on Monday. Today, my Administration is "
+                 "imposing new sanctions on the Cuban regime. I thank our service members.",
+                 source=WH, date="2021-07-22")
+    assert [(a.text, a.country, a.sector) for a in coded.actors
+            if a.text.lower().startswith(("my ", "our "))] == [
+        ("my Administration", "USA", "GOV"), ("our service members", "USA", "MIL")]
+    assert [[(a.country, a.sector) for a in e.target] for e in coded.events
+            if e.type == "SUPPORT"] == [[("USA", "MIL")]]

@@ -435,7 +435,11 @@ class Coder:
         several = row.type in UNDIRECTED and (
             len({a.country for a in source}) > 1 or any(m.group for m in cand.source) or
             len(sides) > 1 and bool(sides & {"REB", "OPP"}))
-        owned = [a for a in target if _owned_by_source(a, source)]
+        # (only where the source acts on what it owns: "deployed its forces", "withdrew its
+        # troops", "recalled its ambassador"; "I urge our partners", "thanked our troops"
+        # are addressed to them)
+        owned = [a for a in target if _owned_by_source(a, source)] if row.type in (
+            "MOBILIZE", "RETREAT", "SANCTION", "COERCE", "ASSAULT") else []
         if owned:
             # "put their militaries on alert": what the source owns is not its target, but
             # says which part of it acts

@@ -385,6 +385,16 @@ class MentionResolver:
         quantified = any(c.dep_ == "det" and c.lower_ in ("all", "any", "other", "some",
                                                          "many", "several", "various")
                          for c in head_tok.children)
+        if country is None and sectors and any(c.dep_ == "poss" and c.lower_ in ("our", "my")
+                                               for c in head_tok.children):
+            # "our private sector partners", "my colleagues in the Senate": the speaker's
+            # own, the publisher's in its release unless someone quoted speaks
+            mine = speaker if speaker is not None else (
+                Actor(discourse.publisher.name, None, discourse.publisher.country, None)
+                if discourse.publisher is not None else None)
+            if mine is not None and mine.country:
+                country = mine.country
+                how.append("speaker's")
         if country is None and sectors and head_tok.dep_ == "conj" and any(
                 c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head_tok.children):
             # "Russia and its forces", "the regime and its security services": the
