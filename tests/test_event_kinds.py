@@ -649,3 +649,15 @@ def test_the_last_of_a_list_after_a_state_of_mind_is_in_the_list():
     coded = code("I am grateful for the tireless work of my Special Envoy Tim Lenderking, "
                  "and the UN's Envoy to Libya, Karl Weber.", source=WH)
     assert {a.country for e in of_type(coded, "SUPPORT") for a in e.target} >= {"UNO"}
+
+
+def test_things_given_are_aid_and_no_call_and_including_by_keeps_the_main_subject():
+    # kinds: "providing satellite phones and radios to officials" (AID: goods given, not
+    # a phone call), "we enhanced our support, including by providing X to Y" (the
+    # participle under "including by" is the main clause subject's)
+    coded = code("We have also enhanced our support for Moldova's border police, including by "
+                 "providing satellite phones and radios to Moldovan border guards.",
+                 source=STATE)
+    assert not of_type(coded, "CONSULT")
+    assert [(e.source[0].country, e.target[0].country) for e in of_type(coded, "AID")] == [
+        ("USA", "MDA")]

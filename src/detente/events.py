@@ -72,6 +72,9 @@ STRUCK_PREPS = {"in", "on", "against", "at", "near", "outside", "inside", "acros
 PERFORMATIVES = {"thank", "congratulate", "commend", "welcome", "express", "extend", "honor",
                  "recognize", "condemn", "applaud", "praise", "salute", "offer", "convey"}
 HEDGE_HEADS = {"appear", "seem", "try", "attempt", "seek"}
+# Verbs of giving things: their object is a thing given, not an event held ("provided
+# phones", "donated radios")
+GIVING = {"provide", "deliver", "send", "give", "donate", "supply", "ship", "distribute"}
 # Nouns of feeling whose possessor feels: "our hearts go out to", "my thoughts are with"
 FEELINGS = {"heart", "thought", "prayer", "sympathy", "condolence"}
 # Verbs of accidents: what they kill or injure ("the plane crashed, killing 228") was not
@@ -277,6 +280,11 @@ class EventReader:
             if head.lemma_.lower() in ACCIDENTS and verb.tag_ == "VBG":
                 return [], "accident"  # "the jetliner crashed, killing 228": no attack
             found, how = self.subject_of(head, index)
+            return found, "adjunct-" + how
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lower_ == "including" \
+                and head.head.head.pos_ in ("VERB", "AUX") and head.head.head.dep_ == "ROOT":
+            # "we enhanced our support, including by providing phones": the main clause's
+            found, how = self.subject_of(head.head.head, index)
             return found, "adjunct-" + how
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             found, how = self.subject_of(head.head, index)
@@ -764,6 +772,9 @@ class EventReader:
             self._pair_before(noun, index) if row.type in ("CONSULT", "AGREE") else [])
         governor = head
         rule = f"noun:{row.lemma}"
+        if row.type == "CONSULT" and carrier.dep_ in ("dobj", "nsubjpass") and \
+                head.lemma_.lower() in GIVING:
+            return None  # "providing satellite phones to officials" is no phone call
         # light verb: "X held talks with Y", "X expressed support for Y"
         if carrier.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.light:
             source, how = self.subject_of(head, index)
