@@ -16,14 +16,14 @@ from conftest import REPO, need_shared
 from detente.cli import main
 
 # Floors pinned a little under the measured scores: a change that lowers them fails CI.
-DEV_DYAD_F1 = 0.72  # measured 0.731
-DEV_SECTOR_F1 = 0.56  # measured 0.578
+DEV_DYAD_F1 = 0.76  # measured 0.777
+DEV_SECTOR_F1 = 0.60  # measured 0.617
 # train.jsonl, all 180 articles, and its two parts (eval/train_holdout.txt lists the 30
 # articles that are only scored, never studied)
 TRAIN_FLOORS = {
-    "all": {"dyad": 0.80, "macro": 0.61, "sector": 0.73},  # measured 0.818, 0.627, 0.743
-    "studied": {"dyad": 0.82, "macro": 0.61, "sector": 0.75},  # measured 0.834, 0.628, 0.770
-    "held_out": {"dyad": 0.59, "macro": 0.60, "sector": 0.43},  # 0.605, 0.618, 0.447
+    "all": {"dyad": 0.82, "macro": 0.64, "sector": 0.74},  # measured 0.831, 0.651, 0.754
+    "studied": {"dyad": 0.84, "macro": 0.64, "sector": 0.77},  # measured 0.849, 0.656, 0.782
+    "held_out": {"dyad": 0.60, "macro": 0.61, "sector": 0.43},  # 0.614, 0.627, 0.444
 }
 
 def run_eval(gold, inputs, tmp_path):
