@@ -252,7 +252,7 @@ def test_a_named_official_without_a_country_belongs_where_the_sentence_opens():
 
 
 def test_a_country_in_a_title_s_brief_before_the_name_is_no_nationality():
-    # kinds: "Special Representative for the DPRK Sung Kim", "UN Special Envoy for Yemen
+    # kinds: "Special Representative for Sudan Lena Holt", "UN Special Envoy for Libya
     # X": the parser makes the country a modifier of the name; it is still the brief
     from coding_helpers import STATE, code
     coded = code("Special Envoy for Sudan Lena Holt met with Egyptian officials in Cairo.",
@@ -293,7 +293,7 @@ def test_the_kingdom_is_the_monarchy_the_story_spoke_of_not_the_publisher():
 
 
 def test_a_possessive_pronoun_after_a_country_is_that_countrys():
-    # kind: "hold Russia and its forces accountable", "the regime and its security
+    # kind: "hold Syria and its army accountable", "the regime and its security
     # services": "its" is the conjunct before it, not the place the sentence names
     from coding_helpers import STATE, code
     coded = code("The United States will hold Syria and its forces accountable for abuses "
@@ -302,7 +302,7 @@ def test_a_possessive_pronoun_after_a_country_is_that_countrys():
 
 
 def test_a_named_state_body_without_a_country_is_the_storys_countrys():
-    # kinds: "support for the Presidential Leadership Council", "urged the Sovereign
+    # kinds: "backing for the Transitional Sovereignty Council", "urged the Sovereign
     # Council to ...": a body named as a state's own (council, commission, assembly) in a
     # story about a foreign country is that country's, as "the government" is
     from coding_helpers import STATE, code

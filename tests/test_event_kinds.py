@@ -513,9 +513,9 @@ def test_an_act_named_by_a_relative_clause_is_its_subjects():
 def test_a_second_verb_the_parser_joins_to_a_relative_clause_keeps_the_main_subject():
     # kind: "X commended the role Y plays ... and welcomed Z": the second verb's tense is
     # the main clause's, so it is X who welcomed
-    coded = code("President Biden commended the important role Jordan plays in the wider "
-                 "stability of the region and welcomed the recent summit between Iraq and "
-                 "Egypt.", source=WH)
+    coded = code("The Secretary commended the constructive role Qatar plays in regional "
+                 "diplomacy and welcomed the recent summit in Nairobi between Somalia, Kenya, "
+                 "and Ethiopia.", source=STATE)
     welcomed = [e for e in of_type(coded, "SUPPORT") if e.trigger.text == "welcomed"]
     assert [[a.country for a in e.source] for e in welcomed] == [["USA"]]
 
@@ -530,10 +530,10 @@ def test_allies_who_condemn_together_do_not_accuse_each_other():
 
 
 def test_talks_between_a_government_and_its_insurgents_are_a_meeting_of_both():
-    # kind: "welcomes the talks held between the government of X and the rebels": two
+    # kind: "welcomed the talks held between the government of X and the rebels": two
     # sides of one country's conflict are two parties, though one country
-    coded = code("The United States welcomes the talks held this week between the "
-                 "Government of Colombia and the ELN in Havana.", source=STATE,
+    coded = code("We welcome the negotiations held this week between the Government of "
+                 "Colombia and the ELN in Havana.", source=STATE,
                  date="2023-03-08")
     (talks,) = of_type(coded, "CONSULT")
     assert sorted(a.sector for a in talks.source) == ["GOV", "REB"]
@@ -587,9 +587,9 @@ def test_an_accident_that_kills_is_no_attack_by_the_owner_of_the_thing():
 
 
 def test_what_a_measure_would_have_allowed_is_hypothetical():
-    # kind: "a bill that would have allowed China to extradite people": a counterfactual
-    coded = code("The government proposed a bill that would have allowed the Chinese "
-                 "government to extradite people from Hong Kong.", source="Wikinews")
+    # kind: "a decree that would have let the army detain people": a counterfactual
+    coded = code("The junta drafted a decree that would have allowed the Russian "
+                 "government to extradite dissidents from Belarus.", source="Wikinews")
     assert {e.modality for e in coded.events if e.trigger.text == "extradite"} == {
         "hypothetical"}
 
@@ -611,12 +611,13 @@ def test_sanctions_levied_or_leveraged_are_sanctions():
 
 
 def test_sympathy_for_the_bereaved_goes_to_the_country_where_they_were_lost():
-    # kinds: "we offer our condolences to the families of those killed", "our hearts go
-    # out to the victims", "our thoughts are with the injured": the bereaved are named by
+    # kinds: "we send condolences to each family that lost someone", "our hearts go out
+    # to every victim", "our thoughts are with the wounded": the bereaved are named by
     # their loss alone; the sympathy goes to the country of the loss
     coded = code("A gunman killed six people at a market in Nairobi, Kenya, on Sunday. We "
-                 "offer our condolences to the families of those killed. Our hearts go out to "
-                 "the injured. Our thoughts are with the people of Kenya.", source=STATE)
+                 "send condolences to each family that lost someone. Our hearts go out to "
+                 "every wounded shopper. Our thoughts are with the people of Kenya.",
+                 source=STATE)
     support = of_type(coded, "SUPPORT")
     assert sorted(e.trigger.text for e in support) == ["condolences", "go", "thoughts"]
     assert all([a.country for a in e.source] == ["USA"] and
@@ -633,12 +634,12 @@ def test_recommending_that_someone_act_asks_them_to():
 
 
 def test_help_given_to_support_those_in_a_country_goes_to_that_country():
-    # kinds: "providing $N in assistance to support those affected by X's war on Y", "to
-    # help people in A and B": the purpose names whom the help is for; the doer of the
+    # kinds: "giving $N in relief to help the people hit by X's war on Y", "to help
+    # people in A and B": the purpose names whom the help is for; the doer of the
     # act it answers is not helped
-    coded = code("The United States is providing $90 million in humanitarian assistance to "
-                 "support those affected by Ethiopia's war on Tigray in northern Ethiopia. We "
-                 "are providing assistance to help people in Somalia and Kenya.", source=STATE)
+    coded = code("The United States is providing $90 million in emergency aid to help "
+                 "families hurt by Ethiopia's war on Tigray in northern Ethiopia. We are "
+                 "providing assistance to help people in Somalia and Kenya.", source=STATE)
     got = sorted(tuple(sorted(a.country for a in e.target)) for e in of_type(coded, "AID"))
     assert got == [("ETH",), ("KEN", "SOM")]
 
@@ -646,17 +647,17 @@ def test_help_given_to_support_those_in_a_country_goes_to_that_country():
 def test_the_last_of_a_list_after_a_state_of_mind_is_in_the_list():
     # kind: "I am grateful for the work of A, and the UN's envoy, B": the parser hangs
     # the last item on the verb; it is still one of those thanked
-    coded = code("I am grateful for the tireless work of my Special Envoy Tim Lenderking, "
-                 "and the UN's Envoy to Libya, Karl Weber.", source=WH)
+    coded = code("I am grateful for the patient work of my Special Envoy Lena Holt, and "
+                 "the UN's Envoy to Libya, Karl Weber.", source=WH)
     assert {a.country for e in of_type(coded, "SUPPORT") for a in e.target} >= {"UNO"}
 
 
 def test_things_given_are_aid_and_no_call_and_including_by_keeps_the_main_subject():
-    # kinds: "providing satellite phones and radios to officials" (AID: goods given, not
+    # kinds: "providing mobile phones and radios to officials" (AID: goods given, not
     # a phone call), "we enhanced our support, including by providing X to Y" (the
     # participle under "including by" is the main clause subject's)
-    coded = code("We have also enhanced our support for Moldova's border police, including by "
-                 "providing satellite phones and radios to Moldovan border guards.",
+    coded = code("We have stepped up our help for Moldova's border police, including by "
+                 "providing mobile phones and radios to Moldovan border guards.",
                  source=STATE)
     assert not of_type(coded, "CONSULT")
     assert [(e.source[0].country, e.target[0].country) for e in of_type(coded, "AID")] == [

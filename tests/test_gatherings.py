@@ -84,7 +84,7 @@ def test_what_the_group_does_after_a_host_met_several_is_the_hosts_with_each():
     # kind: "X spoke with A of France, B of Germany and C of Italy. The leaders
     # discussed ...": the host's call with each, not a meeting of France with Germany
     from coding_helpers import WH, code
-    coded = code("President Biden spoke today with President Rossi of Italy, Prime Minister "
+    coded = code("The President spoke this morning with President Rossi of Italy, Prime Minister "
                  "Dupont of Belgium and Prime Minister Jansen of the Netherlands. The leaders "
                  "discussed energy security in Europe.", source=WH)
     for event in coded.events:

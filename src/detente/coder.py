@@ -338,7 +338,7 @@ class Coder:
     @staticmethod
     def _frame(doc: Doc, focus: str | None) -> str | None:
         """The country of a place the sentence opens with, before a comma: "In the
-        Kingdom of Saudi Arabia, the envoy met ...", "In Kampala, the Secretary ..."."""
+        Sultanate of Oman, the envoy met ...", "In Kampala, the Secretary ..."."""
         for name in place_names(doc):
             if name.prep.i != doc[0].i or name.prep.lower_ not in ("in", "at"):
                 continue

@@ -632,8 +632,8 @@ class EventReader:
                 for o in (c for c in verb.children if c.dep_ == "dobj"):
                     target = self._beneficiaries(o, index)
             if not target and row.type == "AID":
-                # "providing $100 million in assistance to support those affected by the
-                # war in Sudan": the country the purpose names
+                # "giving $100 million in relief to help the people hit by the war in
+                # Sudan": the country the purpose names
                 target = self._purpose_country(verb, index)
             if not target and row.type in ("REQUEST", "THREATEN"):
                 # "called for Russia to end", "demanded that China release": whoever is to
@@ -774,7 +774,7 @@ class EventReader:
         rule = f"noun:{row.lemma}"
         if row.type == "CONSULT" and carrier.dep_ in ("dobj", "nsubjpass") and \
                 head.lemma_.lower() in GIVING:
-            return None  # "providing satellite phones to officials" is no phone call
+            return None  # "handing out mobile phones to officials" is no phone call
         # light verb: "X held talks with Y", "X expressed support for Y"
         if carrier.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.light:
             source, how = self.subject_of(head, index)
@@ -808,7 +808,7 @@ class EventReader:
             source = self._prep_objects(noun, {"by"}, index)
             if source:
                 rule += "/by"
-        if not source:  # "the commitment the two sides have declared": their commitment
+        if not source:  # "the pledge both parties have made": their pledge
             source = self._relative_subjects(noun, index)
             if source:
                 rule += "/relative"
@@ -1066,7 +1066,7 @@ def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
         if gov.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "would"
                                        for c in tok.children) and any(
                 c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
-            return "hypothetical"  # "a bill that would have allowed China to extradite"
+            return "hypothetical"  # "a decree that would have let the army detain"
     if gov.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children):
         return "historical"
     if pub_year is not None:

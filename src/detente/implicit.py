@@ -92,8 +92,8 @@ def place_attacked(kind: str, source: list[Actor], location: Location | None
 
 def mourners_country(kind: str, trigger: str, source: list[Actor], location: Location | None,
                      focus: str | None) -> list[Actor]:
-    """"We offer our condolences to the families of those killed", "our hearts go out to
-    the victims": sympathy for people the sentence names by their loss alone goes to the
+    """"Condolences go to the families of the dead", "our hearts are with every victim":
+    sympathy for people the sentence names by their loss alone goes to the
     country where they were lost (the sentence's place, else the story's)."""
     if kind != "SUPPORT" or trigger not in MOURNING:
         return []

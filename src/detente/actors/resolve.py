@@ -71,7 +71,7 @@ class MentionResolver:
         span = doc[atom.start:atom.end]
         tok = span.root
         portfolio = False
-        named = False  # the atom modifies a person's name ("the DPRK Sung Kim")
+        named = False  # the atom modifies a person's name ("the Sudan Lena Holt")
         base = _base(doc)
         if _titled(atom) and tok.dep_ == "conj" and atom.end < len(doc) and \
                 doc[atom.end].pos_ == "PROPN" and not _titled(covered.get(atom.end)) and \
@@ -128,7 +128,7 @@ class MentionResolver:
                             atom.start <= tok.i - base < atom.end or named):
                         # "Ambassador to France" is not French; "Advisor to the President
                         # of France" is: the brief is a person of France, not the country.
-                        # ("Special Representative for the DPRK Sung Kim": the parser
+                        # ("Special Representative for Sudan Lena Holt": the parser
                         # made the country a modifier of the name; still the brief)
                         portfolio = True
                     if head.lower_ in ("in", "at") and not _title_noun(self.k, noun, covered,
@@ -397,7 +397,7 @@ class MentionResolver:
                 how.append("speaker's")
         if country is None and sectors and head_tok.dep_ == "conj" and any(
                 c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head_tok.children):
-            # "Russia and its forces", "the regime and its security services": the
+            # "Syria and its army", "the regime and its security services": the
             # possessor is the conjunct before
             before = next((m for m in earlier if m.head == head_tok.head.i - base
                            and len(m.actors) == 1 and m.actors[0].country), None)
@@ -577,7 +577,7 @@ def _foreign_country(discourse: Discourse, named: bool) -> tuple[str, str] | Non
     return None
 
 
-# Heads of the names of a state's own bodies: "the Presidential Leadership Council", "the
+# Heads of the names of a state's own bodies: "the Transitional Sovereignty Council", "the
 # Sovereign Council", "the Supreme Election Commission" (capitalized: a proper name)
 NAMED_BODIES = {"Council", "Commission", "Committee", "Assembly", "Cabinet", "Directorate",
                 "Authority", "Ministry", "Court", "Tribunal"}
