@@ -662,3 +662,30 @@ def test_things_given_are_aid_and_no_call_and_including_by_keeps_the_main_subjec
     assert not of_type(coded, "CONSULT")
     assert [(e.source[0].country, e.target[0].country) for e in of_type(coded, "AID")] == [
         ("USA", "MDA")]
+
+
+def test_lifting_a_measure_is_a_concession_not_the_measure():
+    # kind: "lifted its sanctions on X", "eased the restrictions on Y": no SANCTION from
+    # the noun the verb ends
+    coded = code("Canada lifted its sanctions on Belarus on Monday.", source="Wikinews")
+    assert [e.type for e in coded.events] == ["CONCEDE"]
+
+
+def test_warning_someone_against_an_act_threatens_them():
+    # kind: "warned X against doing Y"
+    coded = code("The Serbian president warned Kosovo against deploying police in the north.",
+                 source="Wikinews")
+    assert [(e.type, e.source[0].country, e.target[0].country) for e in coded.events] == [
+        ("THREATEN", "SRB", "KOS")]
+
+
+def test_restoring_or_establishing_relations_supports_the_other_side():
+    # kinds: "X restored diplomatic relations with Y" (CAMEO 050/054, PLOVER SUPPORT),
+    # "A and B established ties", "a deal normalizing relations between A and B": each
+    # toward the other
+    coded = code("Morocco restored diplomatic relations with Germany. Chile and Bolivia "
+                 "established diplomatic ties. Officials agreed on a plan to normalize "
+                 "relations between Serbia and Kosovo.", source="Wikinews")
+    got = sorted((e.source[0].country, e.target[0].country) for e in of_type(coded, "SUPPORT"))
+    assert got == [("BOL", "CHL"), ("CHL", "BOL"), ("KOS", "SRB"), ("MAR", "DEU"),
+                   ("SRB", "KOS")]

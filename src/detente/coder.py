@@ -451,7 +451,11 @@ class Coder:
             # help with no recipient is not coded so)
             row.type == "AGREE" and row.file == HAND_LEXICON and
             cand.object_word is not None and names_help(cand.object_word))
+        # "clashes between Indian and Pakistani troops", "A and B restored ties": two
+        # sides of an act between them, each toward the other (made a pair below)
+        two_sides = "mutual" in row.flags and len({a.country for a in source}) == 2
         if not target and cand.object_word is not None and not several and not selfonly and \
+                not two_sides and \
                 not (row.type == "ACCUSE" and cand.object_word.lower_ in ACT_NOUNS):
             return [], f"its object {cand.object_word.text!r} names no actor"
         if not target and row.type == "ACCUSE" and cand.rule.startswith("state:") and \
@@ -472,9 +476,6 @@ class Coder:
                 return [], f"{row.lemma} ({row.file}) with no one on the other side"
         if not target and "speech" in row.flags:
             return [], "an allegation with no one accused"
-        # "clashes between Indian and Pakistani troops": two sides of a hostile act, each
-        # against the other (made a pair below)
-        two_sides = "mutual" in row.flags and len({a.country for a in source}) == 2
         if not target and not several and not selfonly and not two_sides:
             if nominal:
                 return [], "nominal event without a target"
@@ -521,7 +522,8 @@ class Coder:
             evidence=evidence, trigger=trigger, rule=cand.rule + f" ({row.file}:{row.line})",
             modality=mood, date=date, date_precision=precision, location=location)
         countries = list(dict.fromkeys(a.country for a in source))
-        if not target and kind not in UNDIRECTED and etype.quad == 4 and len(countries) == 2:
+        if not target and kind not in UNDIRECTED and (
+                etype.quad == 4 or "mutual" in row.flags) and len(countries) == 2:
             # "Both countries put their militaries on alert": each acts against the other
             # (a material act only: allies who "condemned the violence" or "called for
             # access" together did not accuse or ask each other)

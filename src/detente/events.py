@@ -72,6 +72,8 @@ STRUCK_PREPS = {"in", "on", "against", "at", "near", "outside", "inside", "acros
 PERFORMATIVES = {"thank", "congratulate", "commend", "welcome", "express", "extend", "honor",
                  "recognize", "condemn", "applaud", "praise", "salute", "offer", "convey"}
 HEDGE_HEADS = {"appear", "seem", "try", "attempt", "seek"}
+# Verbs that end a measure: their object is no measure taken ("lifted the sanctions")
+LIFTING = {"lift", "ease", "remove", "suspend", "end", "waive", "relax", "drop", "revoke"}
 # Verbs of giving things: their object is a thing given, not an event held ("provided
 # phones", "donated radios")
 GIVING = {"provide", "deliver", "send", "give", "donate", "supply", "ship", "distribute"}
@@ -674,6 +676,12 @@ class EventReader:
                         m = index.get(g.i)
                         if m is not None and m not in target and g.i != verb.i:
                             target.append(m)
+        if "mutual" in row.flags:
+            # "a deal establishing relations between A and B": A and B, each with the other
+            between = [m for o in verb.children if o.dep_ == "dobj"
+                       for m in self._prep_objects(o, {"between"}, index)]
+            if len(between) >= 2:
+                source, target = between, []
         if "reverse" in row.flags:
             source, target = target, source
         rule = f"verb:{row.lemma}/{how}" + ("/passive" if passive else "")
@@ -772,6 +780,9 @@ class EventReader:
             self._pair_before(noun, index) if row.type in ("CONSULT", "AGREE") else [])
         governor = head
         rule = f"noun:{row.lemma}"
+        if row.type == "SANCTION" and carrier.dep_ in ("dobj", "nsubjpass") and \
+                head.lemma_.lower() in LIFTING:
+            return None  # "lifted its sanctions on X": the verb's own event (a concession)
         if row.type == "CONSULT" and carrier.dep_ in ("dobj", "nsubjpass") and \
                 head.lemma_.lower() in GIVING:
             return None  # "handing out mobile phones to officials" is no phone call
@@ -912,6 +923,14 @@ def _frame(cands: list[Candidate], index, reader: EventReader) -> None:
     by_token = {c.token.i: c for c in cands}
     for cand in cands:
         frame = cand.governor
+        if frame.dep_ == "pcomp" and frame.head.dep_ == "prep" and \
+                frame.head.lower_ in ("against", "from", "into", "to"):
+            # "warned Kosovo against deploying police", "pressed X into signing"
+            outer = by_token.get(frame.head.head.i)
+            if outer is not None and outer.trigger.type in FRAMING_TYPES and \
+                    outer.trigger.lemma in FRAMING_LEMMAS:
+                cand.framed = outer.token
+            continue
         if frame.dep_ not in ("xcomp", "ccomp", "advcl") or frame.head.i == frame.i:
             continue
         outer = by_token.get(frame.head.i)
