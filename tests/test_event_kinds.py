@@ -689,3 +689,16 @@ def test_restoring_or_establishing_relations_supports_the_other_side():
     got = sorted((e.source[0].country, e.target[0].country) for e in of_type(coded, "SUPPORT"))
     assert got == [("BOL", "CHL"), ("CHL", "BOL"), ("KOS", "SRB"), ("MAR", "DEU"),
                    ("SRB", "KOS")]
+
+
+def test_firing_on_people_retaliating_against_someone_and_deployed_forces():
+    # kinds: "security forces fired on demonstrators" (no weapon named), "vowed to
+    # retaliate against X" (a threat), "deployed troops to Y" (the troops are the
+    # deployer's, the place is where they go)
+    coded = code("Security forces fired on demonstrators in Khartoum. The Israeli defence "
+                 "minister vowed to retaliate against Hezbollah. Uganda deployed troops to "
+                 "eastern Congo.", source="Wikinews")
+    assert [(e.source[0].sector, e.target[0].sector) for e in of_type(coded, "ASSAULT")] == [
+        ("MIL", "CVL")]
+    assert [parties(e) for e in of_type(coded, "THREATEN")] == [["ISR", "LBN"]]
+    assert [[a.country for a in e.target] for e in of_type(coded, "MOBILIZE")] == [["COD"]]

@@ -440,6 +440,11 @@ class Coder:
         # are addressed to them)
         owned = [a for a in target if _owned_by_source(a, source)] if row.type in (
             "MOBILIZE", "RETREAT", "SANCTION", "COERCE", "ASSAULT") else []
+        if row.type in ("MOBILIZE", "RETREAT"):
+            # "Uganda deployed troops to eastern Congo", "withdrew soldiers from X": forces
+            # with no country of their own are the source's, not the place's
+            owned += [a for a in target if a.sector in ("MIL", "COP") and a not in owned
+                      and a.how.endswith(("place-country", "article-country"))]
         if owned:
             # "put their militaries on alert": what the source owns is not its target, but
             # says which part of it acts
