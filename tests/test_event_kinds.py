@@ -702,3 +702,14 @@ def test_firing_on_people_retaliating_against_someone_and_deployed_forces():
         ("MIL", "CVL")]
     assert [parties(e) for e in of_type(coded, "THREATEN")] == [["ISR", "LBN"]]
     assert [[a.country for a in e.target] for e in of_type(coded, "MOBILIZE")] == [["COD"]]
+
+
+def test_a_crowd_named_by_its_size_protests_and_a_call_received_is_a_call():
+    # kinds: "Thousands rallied in X", "hundreds marched through Y": the crowd is the
+    # civilians of the place; "the Emir received a phone call from the president": both
+    coded = code("Hundreds marched through Lagos against police brutality. The Emir of "
+                 "Kuwait received a phone call from the Egyptian president.",
+                 source="Wikinews")
+    assert [(e.source[0].country, e.source[0].sector) for e in of_type(coded, "PROTEST")] == [
+        ("NGA", "CVL")]
+    assert [parties(e) for e in of_type(coded, "CONSULT")] == [["EGY", "KWT"]]

@@ -44,6 +44,7 @@ from .events import (
     modality,
     names_help,
     negated,
+    subject_token,
 )
 from .implicit import (
     concern_country,
@@ -408,7 +409,11 @@ class Coder:
         location = self._location(cand, sent, focus)
         if not source:
             source = unidentified_doer(row.type, cand.rule, target, location, focus)
-        if row.type == "PROTEST" and cand.rule.startswith("noun:"):
+        if row.type == "PROTEST" and (cand.rule.startswith("noun:") or not source and (
+                subj := subject_token(cand.governor)) is not None and (
+                subj.like_num or subj.lower_ in CROWD_WORDS)):
+            # ("Thousands rallied in Caracas", "hundreds marched": the crowd is the story's
+            # civilians, as for a protest named by a noun)
             source, target = self._protest(cand, source, target, focus)
         target = repressed_people(row.type, source, target, location)
         if not source:
@@ -583,6 +588,8 @@ class Coder:
                             cand.trigger.mode == "visit")
 
 
+# Words that name a crowd by its size: "Thousands rallied", "hundreds marched"
+CROWD_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowds"}
 HAND_LEXICON = "triggers.tsv"  # the reviewed rows; others come from the CAMEO build
 # Acts that, said of the future or held out on a condition, threaten (CODEBOOK: THREATEN is
 # threatening force, sanctions, arrest, expulsion)

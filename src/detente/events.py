@@ -792,8 +792,9 @@ class EventReader:
             rule += f"/light:{head.lemma_.lower()}/{how}"
             target = target or self._prep_objects(head, set(row.target_preps) | {"to", "with"},
                                                    index)
-        if row.type in ATTITUDES and carrier.dep_ == "dobj" and \
-                head.lemma_.lower() in RECEIVING:
+        if (row.type in ATTITUDES or row.type == "CONSULT" and head.lemma_.lower() == "receive") \
+                and carrier.dep_ == "dobj" and head.lemma_.lower() in RECEIVING:
+            # (and "the Emir received a phone call from the president": a call of both)
             # "Russia drew condemnation from the EU", "X received support from Y": the one
             # who receives it is its target, whoever it comes from its source
             given = self._prep_objects(noun, {"from", "by"}, index) or \
@@ -906,6 +907,11 @@ def _listed_people(tok: Token, index) -> list[Token]:
         if c.dep_ == "appos" and m is not None and m is not first and m.person:
             out += [c, *c.conjuncts]
     return out
+
+
+def subject_token(clause: Token) -> Token | None:
+    """A clause's subject token, active or passive (for the coder)."""
+    return _subject(clause)
 
 
 def _subject(clause: Token) -> Token | None:

@@ -50,7 +50,7 @@ RANK = {"country": 0, "dependency": 1, "region": 2, "capital": 3, "district": 4,
 MAJOR_CITY = 50_000  # a city at least this big is named in news without its country
 # Prepositions whose object is where something happens.
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "within", "to",
-            "from", "around"}
+            "from", "around", "through"}
 _EVENT_PREPS = LOCATIVE - {"from", "to"}  # "to": only after a verb or trigger ("travel to")
 # Words of direction that may lead a known name ("South London" is London).
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
