@@ -460,7 +460,11 @@ class Coder:
             # "pledged $20 million in aid": a pledge of help, recipient unnamed (given
             # help with no recipient is not coded so)
             row.type == "AGREE" and row.file == HAND_LEXICON and
-            cand.object_word is not None and names_help(cand.object_word))
+            cand.object_word is not None and names_help(cand.object_word)) or (
+            # "a $500 million pledge made by Japan": the same, said with the noun
+            row.type == "AGREE" and nominal and cand.token.lemma_.lower() in PLEDGES and
+            any(t.tag_ == "$" or t.lower_ in ("million", "billion")
+                for t in cand.token.subtree))
         # "clashes between Indian and Pakistani troops", "A and B restored ties": two
         # sides of an act between them, each toward the other (made a pair below)
         two_sides = "mutual" in row.flags and len({a.country for a in source}) == 2

@@ -74,6 +74,9 @@ PERFORMATIVES = {"thank", "congratulate", "commend", "welcome", "express", "exte
 HEDGE_HEADS = {"appear", "seem", "try", "attempt", "seek"}
 # Verbs that end a measure: their object is no measure taken ("lifted the sanctions")
 LIFTING = {"lift", "ease", "remove", "suspend", "end", "waive", "relax", "drop", "revoke"}
+# Verbs that report what someone did: a past perfect under them is the news reported
+REPORTING = {"say", "announce", "report", "confirm", "state", "tell", "claim", "reveal",
+             "disclose", "declare", "add", "note"}
 # Verbs of giving things: their object is a thing given, not an event held ("provided
 # phones", "donated radios")
 GIVING = {"provide", "deliver", "send", "give", "donate", "supply", "ship", "distribute"}
@@ -817,7 +820,12 @@ class EventReader:
                 return None
             target = self._prep_objects(head, set(row.target_preps), index)
         if not source:  # "criticism by the Dutch prime minister"
-            source = self._prep_objects(noun, {"by"}, index)
+            source = self._prep_objects(noun, {"by"}, index) or [
+                # "a $500 million pledge made by Japan", "the decision taken by the court"
+                m for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                for agent in acl.children if agent.dep_ == "agent"
+                for g in agent.children if g.dep_ == "pobj"
+                for m in self.actors_at(g, index)]
             if source:
                 rule += "/by"
         if not source:  # "the pledge both parties have made": their pledge
@@ -1092,7 +1100,9 @@ def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
                                        for c in tok.children) and any(
                 c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
             return "hypothetical"  # "a decree that would have let the army detain"
-    if gov.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children):
+    if gov.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children) \
+            and not (gov.dep_ == "ccomp" and gov.head.lemma_ in REPORTING):
+        # ("announced it had entered into an agreement": reported news, not background)
         return "historical"
     if pub_year is not None:
         # "in 2011": a year in a prepositional phrase of the clause itself
