@@ -716,11 +716,11 @@ def test_a_crowd_named_by_its_size_protests_and_a_call_received_is_a_call():
 
 
 def test_a_pledge_made_by_someone_and_news_reported_in_the_past_perfect():
-    # kinds: "a $300 million pledge made by Norway" (the pledger through the participle's
-    # agent; a pledge of money with no recipient is still a pledge), "X announced it had
-    # entered into an agreement with Y" (reported news, not background)
-    coded = code("Officials noted a $300 million pledge made recently by the government of "
-                 "Norway. Hamas announced it had entered into an agreement with the "
-                 "government of Egypt.", source="Wikinews", date="2023-03-08")
+    # kinds: "a $300 million pledge offered by Norway" (the pledger through the
+    # participle's agent; a pledge of money with no recipient is still a pledge), "X said
+    # it had reached an agreement with Y" (reported news, not background)
+    coded = code("Officials noted a $300 million pledge offered last week by the Norwegian "
+                 "government. Hamas said on Monday that it had entered into an accord with "
+                 "the government of Egypt.", source="Wikinews", date="2023-03-08")
     assert sorted(tuple(parties(e)) for e in of_type(coded, "AGREE")) == [
         ("EGY", "PSE"), ("NOR",)]

@@ -1102,7 +1102,7 @@ def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
             return "hypothetical"  # "a decree that would have let the army detain"
     if gov.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children) \
             and not (gov.dep_ == "ccomp" and gov.head.lemma_ in REPORTING):
-        # ("announced it had entered into an agreement": reported news, not background)
+        # ("said it had signed an accord": reported news, not background)
         return "historical"
     if pub_year is not None:
         # "in 2011": a year in a prepositional phrase of the clause itself
