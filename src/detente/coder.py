@@ -40,11 +40,11 @@ from .events import (
     UNDIRECTED,
     Candidate,
     EventReader,
+    clause_subject,
     is_condition,
     modality,
     names_help,
     negated,
-    subject_token,
 )
 from .implicit import (
     concern_country,
@@ -410,7 +410,7 @@ class Coder:
         if not source:
             source = unidentified_doer(row.type, cand.rule, target, location, focus)
         if row.type == "PROTEST" and (cand.rule.startswith("noun:") or not source and (
-                subj := subject_token(cand.governor)) is not None and (
+                subj := clause_subject(cand.governor)) is not None and (
                 subj.like_num or subj.lower_ in CROWD_WORDS)):
             # ("Thousands rallied in Caracas", "hundreds marched": the crowd is the story's
             # civilians, as for a protest named by a noun)

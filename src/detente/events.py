@@ -82,6 +82,8 @@ REPORTING = {"say", "announce", "report", "confirm", "state", "tell", "claim", "
 GIVING = {"provide", "deliver", "send", "give", "donate", "supply", "ship", "distribute"}
 # Nouns of feeling whose possessor feels: "our hearts go out to", "my thoughts are with"
 FEELINGS = {"heart", "thought", "prayer", "sympathy", "condolence"}
+# Verbs whose complement is denied, not done: "denied supporting the rebels"
+DENYING = {"deny", "refute", "dismiss"}
 # Verbs of accidents: what they kill or injure ("the plane crashed, killing 228") was not
 # attacked by whoever owned or drove the thing
 ACCIDENTS = {"crash", "sink", "capsize", "collapse", "derail", "overturn", "plunge"}
@@ -308,8 +310,7 @@ class EventReader:
                 found, how = self.subject_of(clause, index)
                 return found, "participle-" + how
             return [], "participle"
-        if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ == "acl" and head.pos_ == "NOUN" and _to_infinitive(verb):
             # "its readiness to impose", "Russia's decision to withdraw": the possessor acts;
             # else whoever has the noun: "X reaffirmed its commitment to help"
             owner = [c for c in head.children if c.dep_ == "poss"]
@@ -391,13 +392,22 @@ class EventReader:
                     found += [m for m in self.actors_at(g, index, depth=2) if m not in found]
         return found
 
+    @staticmethod
+    def _add_listed_on(verb: Token, target: list, source: list, index) -> None:
+        """"spoke with A of France, B of Germany, and C of Britain": the parser may hang a
+        list's last item on the verb, as if a second verb's; it joins the target."""
+        for c in verb.children:
+            m = index.get(c.i)
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and m is not None and \
+                    m not in target and m not in source:
+                target.append(m)
+
     def _purpose_country(self, verb: Token, index) -> list:
         """The countries and peoples named in the purpose infinitive of a verb or its
         object (not persons: "to help Minister X" names no recipient country)."""
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         for clause in (c for h in holders for c in h.children
-                       if c.dep_ in ("advcl", "acl", "xcomp") and any(
-                           g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                       if c.dep_ in ("advcl", "acl", "xcomp") and _to_infinitive(c)):
             found = []
             for t in clause.subtree:
                 m = index.get(t.i)
@@ -549,7 +559,7 @@ class EventReader:
         if "speech" in row.flags:
             # "X alleged (that) Y did Z": Y is the target
             for c in verb.children:
-                if c.dep_ == "ccomp" and (subj := _subject(c)) is not None:
+                if c.dep_ == "ccomp" and (subj := clause_subject(c)) is not None:
                     target = self.actors_at(subj, index)
         if passive:
             for c in verb.children:
@@ -560,7 +570,7 @@ class EventReader:
             if not target and verb.dep_ in ("advcl", "pcomp", "xcomp", "conj"):
                 # "died after being shot": the one who died was shot
                 head = verb.head if verb.dep_ != "pcomp" else verb.head.head
-                if (subj := _subject(head)) is not None:
+                if (subj := clause_subject(head)) is not None:
                     target = self.actors_at(subj, index)
         else:
             children = list(verb.children)
@@ -578,10 +588,10 @@ class EventReader:
                     c.dep_ == "dobj" and (c.lemma_.lower(), "NOUN") in self.triggers
                     for c in children):
                 return None  # "hosted the U.S.-Kenya Dialogue": the dialogue is the event
-            if "nocomplement" in row.flags and any(c.dep_ in ("oprd", "xcomp", "ccomp") and not (
+            if "nocomplement" in row.flags and any(
                     # ("called his counterpart to discuss ...": a purpose, still a call)
-                    c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to"
-                                             for g in c.children)) for c in children):
+                    c.dep_ in ("oprd", "xcomp", "ccomp") and not (
+                        c.pos_ == "VERB" and _to_infinitive(c)) for c in children):
                 return None  # "called him the chief counsel" names him
             for c in children:
                 if c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in row.target_preps):
@@ -623,8 +633,8 @@ class EventReader:
             if not target and row.type in ("SANCTION", "COERCE"):
                 # "imposing severe costs to hold Russia accountable", "sanctions to punish
                 # the junta": the purpose names whom the measure is aimed at
-                for c in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and any(
-                        g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                for c in (c for c in verb.children
+                          if c.dep_ in ("advcl", "xcomp") and _to_infinitive(c)):
                     for g in c.children:
                         if g.dep_ == "dobj" or g.dep_ in ("ccomp", "oprd", "xcomp") and \
                                 g.pos_ == "ADJ":
@@ -646,7 +656,7 @@ class EventReader:
                 for c in verb.children:
                     if c.dep_ in ("ccomp", "advcl") and (c.dep_ == "ccomp" or any(
                             g.dep_ == "mark" and g.lower_ in ("for", "that") for g in c.children)
-                    ) and (subj := _subject(c)) is not None:
+                    ) and (subj := clause_subject(c)) is not None:
                         target = self.actors_at(subj, index)
                         break
             if not target:  # "hold Russia accountable": the small clause's subject
@@ -658,13 +668,7 @@ class EventReader:
             if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "individuals arrested by ..."
                 target = target or self.actors_at(verb.head, index)
         if target and not passive:
-            # "spoke with A of France, B of Germany, and C of Britain": the parser may hang
-            # a list's last item on the verb, as if a second verb's
-            for c in verb.children:
-                m = index.get(c.i)
-                if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and m is not None and \
-                        m not in target and m not in source:
-                    target.append(m)
+            self._add_listed_on(verb, target, source, index)
         if not target and "with" in row.target_preps and not any(
                 c.dep_ == "dobj" for c in verb.children):
             # (with an object, a later "with" is the object's: "discussed engagements with X")
@@ -698,7 +702,7 @@ class EventReader:
         """A state of mind said of someone, about someone: "The United States is deeply
         concerned by X's attacks" (ACCUSE), "I am grateful to Y" (SUPPORT). Whoever is in
         that state is the source, the object of its preposition the target."""
-        if (subj := _subject(word)) is not None:
+        if (subj := clause_subject(word)) is not None:
             source, how = self.actors_at(subj, index), "subject"
         elif word.dep_ in ("acomp", "oprd", "xcomp") and word.head.pos_ in ("VERB", "AUX"):
             source, how = self.subject_of(word.head, index)
@@ -721,13 +725,8 @@ class EventReader:
                     target += [m for m in self._doers(noun, index) if m not in target]
         governor = word.head if word.dep_ == "acomp" else word
         if target and governor.pos_ in ("VERB", "AUX"):
-            # "grateful for the work of A, and the UN's Envoy B": the parser may hang the
-            # list's last item on the verb, as for a verb's own objects
-            for c in governor.children:
-                m = index.get(c.i)
-                if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and m is not None and \
-                        m not in target and m not in source:
-                    target.append(m)
+            # ("grateful for the work of A, and the UN's Envoy B")
+            self._add_listed_on(governor, target, source, index)
         return Candidate(row, word, source, target, f"state:{row.lemma}/{how}", governor)
 
     def concern_names_an_act(self, word: Token) -> bool:
@@ -766,7 +765,7 @@ class EventReader:
             # one who is to act (the parser makes "for" the clause's mark)
             for clause in (c for c in noun.children if c.dep_ in ("acl", "advcl", "ccomp")):
                 if any(g.dep_ == "mark" and g.lower_ in ("for", "that")
-                       for g in clause.children) and (subj := _subject(clause)) is not None:
+                       for g in clause.children) and (subj := clause_subject(clause)) is not None:
                     target = self.actors_at(subj, index)
                     break
         if not target:
@@ -917,12 +916,7 @@ def _listed_people(tok: Token, index) -> list[Token]:
     return out
 
 
-def subject_token(clause: Token) -> Token | None:
-    """A clause's subject token, active or passive (for the coder)."""
-    return _subject(clause)
-
-
-def _subject(clause: Token) -> Token | None:
+def clause_subject(clause: Token) -> Token | None:
     """A clause's subject, active or passive: who is to act or was acted on."""
     return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
@@ -953,7 +947,7 @@ def _frame(cands: list[Candidate], index, reader: EventReader) -> None:
             continue
         cand.framed = outer.token
         if not outer.target:
-            subj = _subject(frame)
+            subj = clause_subject(frame)
             outer.target = (reader.actors_at(subj, index) if subj is not None else []) or [
                 m for m in cand.target if m not in outer.source]
 
@@ -997,6 +991,11 @@ def _passive_participle(verb: Token) -> bool:
     return verb.dep_ == "conj" and _passive_participle(verb.head)
 
 
+def _to_infinitive(tok: Token) -> bool:
+    """Whether a clause is a to-infinitive: "to discuss", "to hold X accountable"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _misread_finite(verb: Token) -> bool:
     """"Israeli air strikes killed 20 people, officials said": a past tense right after
     its subject, with an object of its own, that the parser read as a participle
@@ -1025,10 +1024,6 @@ def negated(gov: Token, trigger: Token) -> bool:
     if gov.dep_ in ("xcomp", "ccomp", "pcomp") and head.lemma_ in DENYING:
         return True
     return False
-
-
-DENYING = {"deny", "refute", "dismiss"}
-
 
 
 def _inverted_condition(clause: Token) -> bool:
@@ -1090,8 +1085,8 @@ def modality(gov: Token, trigger: Token, pub_year: int | None) -> str:
             return "hypothetical"  # "likes dropping bombs": a habit ascribed, no event
         if tok.lemma_ in ("want", "like", "wish") and gov.lemma_ in PERFORMATIVES:
             return "asserted"  # "I want to thank": the thanking is done by saying it
-        if tok.lemma_ in FUTURE_HEADS and (gov.dep_ == "xcomp" or gov.dep_ == "advcl" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in gov.children)):
+        if tok.lemma_ in FUTURE_HEADS and (gov.dep_ == "xcomp" or gov.dep_ == "advcl" and
+                                           _to_infinitive(gov)):
             return "future"  # "they plan to work to cooperate"
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in tok.children) \
                 and gov.dep_ == "xcomp":

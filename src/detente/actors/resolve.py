@@ -357,21 +357,20 @@ class MentionResolver:
             # "the Secretary", "the Queen": one person, named or not; but "the G7 Foreign
             # Ministers of A, B and C" (tagged as a singular name) are one for each country
             person = True
+        definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det"
+                       for t in head_tok.children)
         if country is None and person and titles and discourse.publisher is not None and \
                 role not in MONARCHS and discourse.publisher.uses_title(role):
             # a titled official with no nationality, in a government's own release, is theirs
             country = discourse.publisher.country
             how.append("publisher")
         elif country is None and person and (titles or sector == "GOV") and (
-                foreign := _foreign_country(discourse, named=name is not None or not any(
-                    t.lower_ in ("the", "this", "that") and t.dep_ == "det"
-                    for t in head_tok.children))) is not None:
+                foreign := _foreign_country(discourse, named=name is not None or not definite)
+        ) is not None:
             # a foreign title with no nationality: the country the sentence puts them in
             # ("In Saudi Arabia, the envoy met Minister X"), else the one the story is about
             country, where = foreign
             how.append(where)
-        definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det"
-                       for t in head_tok.children)
         if country is None and (titles or definite) and not unknown_owner and not (
                 head_tok.tag_ in ("NNS", "NNPS") and not person):
             # ("the governments of ..." are not one government the discourse knows)
@@ -389,9 +388,8 @@ class MentionResolver:
                                                for c in head_tok.children):
             # "our private sector partners", "my colleagues in the Senate": the speaker's
             # own, the publisher's in its release unless someone quoted speaks
-            mine = speaker if speaker is not None else (
-                Actor(discourse.publisher.name, None, discourse.publisher.country, None)
-                if discourse.publisher is not None else None)
+            mine = next((a for c in head_tok.children if c.dep_ == "poss"
+                         for a in self._pronoun(c.lower_, discourse, speaker)), None)
             if mine is not None and mine.country:
                 country = mine.country
                 how.append("speaker's")
