@@ -724,3 +724,18 @@ def test_a_pledge_made_by_someone_and_news_reported_in_the_past_perfect():
                  "the government of Egypt.", source="Wikinews", date="2023-03-08")
     assert sorted(tuple(parties(e)) for e in of_type(coded, "AGREE")) == [
         ("EGY", "PSE"), ("NOR",)]
+
+
+def test_help_offered_or_vowed_is_a_pledge_of_help():
+    # kinds: "offered humanitarian aid to X", "offered to send relief supplies to X",
+    # "vowed to provide aid to X": a pledge of help, AGREE (CODEBOOK s. 7; CAMEO 033
+    # "offer assistance"), not a delivery; the giver who owns the help ("offered the
+    # country's assistance") is no recipient; condolences or support offered stay SUPPORT
+    coded = code("Norway offered emergency aid to Chile. Sweden offered to send relief "
+                 "supplies to Peru. Denmark vowed to provide aid to Bolivia. Finland offered "
+                 "Finland's assistance with the census. Iceland offered its condolences to "
+                 "Ecuador.", source="Wikinews")
+    got = sorted((e.type, e.source[0].country, e.target[0].country if e.target else "-")
+                 for e in coded.events)
+    assert got == [("AGREE", "DNK", "BOL"), ("AGREE", "FIN", "-"), ("AGREE", "NOR", "CHL"),
+                   ("AGREE", "SWE", "PER"), ("SUPPORT", "ISL", "ECU")]

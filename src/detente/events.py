@@ -80,6 +80,8 @@ REPORTING = {"say", "announce", "report", "confirm", "state", "tell", "claim", "
 # Verbs of giving things: their object is a thing given, not an event held ("provided
 # phones", "donated radios")
 GIVING = {"provide", "deliver", "send", "give", "donate", "supply", "ship", "distribute"}
+# Verbs that offer: help offered is a pledge of it (CODEBOOK s. 7), coded by the verb's own row
+OFFERING = {"offer"}
 # Nouns of feeling whose possessor feels: "our hearts go out to", "my thoughts are with"
 FEELINGS = {"heart", "thought", "prayer", "sympathy", "condolence"}
 # Verbs whose complement is denied, not done: "denied supporting the rebels"
@@ -788,6 +790,8 @@ class EventReader:
         if row.type == "CONSULT" and carrier.dep_ in ("dobj", "nsubjpass") and \
                 head.lemma_.lower() in GIVING:
             return None  # "handing out mobile phones to officials" is no phone call
+        if row.type == "AID" and carrier.dep_ == "dobj" and head.lemma_.lower() in OFFERING:
+            return None  # "offered humanitarian aid to X": AGREE by the verb, not a delivery
         # light verb: "X held talks with Y", "X expressed support for Y"
         if carrier.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.light:
             source, how = self.subject_of(head, index)
