@@ -739,3 +739,14 @@ def test_help_offered_or_vowed_is_a_pledge_of_help():
                  for e in coded.events)
     assert got == [("AGREE", "DNK", "BOL"), ("AGREE", "FIN", "-"), ("AGREE", "NOR", "CHL"),
                    ("AGREE", "SWE", "PER"), ("SUPPORT", "ISL", "ECU")]
+
+
+def test_a_settlement_reached_or_concluded_is_an_agreement():
+    # kind: "reached a settlement with X", "concluded a settlement with X" (CAMEO 057
+    # sign a formal agreement); a settlement as a place ("settlements in the valley") is
+    # no event
+    coded = code("The Chilean government reached a settlement with Peru over the border. "
+                 "Bolivia concluded a settlement with Paraguay. Israeli settlements in the "
+                 "valley were expanded.", source="Wikinews")
+    assert sorted((e.type, e.source[0].country, e.target[0].country) for e in coded.events) \
+        == [("AGREE", "BOL", "PRY"), ("AGREE", "CHL", "PER")]
