@@ -750,3 +750,11 @@ def test_a_settlement_reached_or_concluded_is_an_agreement():
                  "valley were expanded.", source="Wikinews")
     assert sorted((e.type, e.source[0].country, e.target[0].country) for e in coded.events) \
         == [("AGREE", "BOL", "PRY"), ("AGREE", "CHL", "PER")]
+
+
+def test_a_state_of_emergency_lifted_is_a_concession_with_no_state_as_its_target():
+    # kind: "lifted the state of emergency / of siege": a concession by the one who lifts
+    # it; "the state" of "a state of emergency" is a condition, not a government
+    coded = code("Peru lifted the state of emergency on Tuesday.", source="Wikinews")
+    assert [(e.type, e.source[0].country, e.target) for e in coded.events] == [
+        ("CONCEDE", "PER", ())]
